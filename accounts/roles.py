@@ -1,0 +1,68 @@
+"""Staff roles are Django groups. This module is the one place that says which permissions each has.
+
+Data migrations call `sync_role_groups` (it is idempotent), so a fresh database and an existing one end up
+with the same groups. When a later app adds models a role works with, add their permissions here and add
+a migration to that app that runs `sync_role_groups` again.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    MODERATOR = "moderators", _("Moderators (civil servants)")
+    EDITOR = "editors", _("Editors (knowledge base)")
+    COUNCIL = "council", _("Council (dashboards, read-only)")
+    OMBUDS = "ombuds", _("Ombuds (samenwerkingslab signals)")
+
+
+# Permissions as "app_label.codename".
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.MODERATOR: [
+        "accounts.view_user",
+        "places.view_area",
+        "knowledgebase.view_flywheel",
+        "knowledgebase.view_concept",
+    ],
+    Role.EDITOR: [
+        "places.view_area",
+        "places.add_area",
+        "places.change_area",
+        "knowledgebase.view_flywheel",
+        "knowledgebase.change_flywheel",
+        "knowledgebase.view_concept",
+        "knowledgebase.add_concept",
+        "knowledgebase.change_concept",
+    ],
+    Role.COUNCIL: [
+        "places.view_area",
+        "knowledgebase.view_flywheel",
+        "knowledgebase.view_concept",
+    ],
+    Role.OMBUDS: [
+        "accounts.view_user",
+    ],
+}
+
+
+def sync_role_groups(apps=global_apps, schema_editor=None):
+    """Create the role groups and give each exactly the permissions listed above."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    app_labels = {perm.split(".", 1)[0] for perms in ROLE_PERMISSIONS.values() for perm in perms}
+    # Permissions are normally created after all migrations ran; make sure they exist now.
+    for label in app_labels:
+        create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps)
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".", 1)
+            wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(wanted)
+
+
+def groups_of(user) -> set[str]:
+    return set(user.groups.values_list("name", flat=True))

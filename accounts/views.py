@@ -1,0 +1,48 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .forms import DeleteAccountForm, ProfileForm
+from .services import user_delete, user_export_data, user_profile_update
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user_profile_update(
+            user=request.user,
+            display_name=form.cleaned_data["display_name"],
+            area=form.cleaned_data["area"],
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def export(request):
+    data = json.dumps(user_export_data(user=request.user), indent=2, ensure_ascii=False)
+    response = HttpResponse(data, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-loket.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        user_delete(user=user)
+        messages.success(request, _("Your account and your data have been deleted."))
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,0 +1,95 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    """Whether a flywheel or concept is agreed upon, or still a proposal (see flywheels.yaml)."""
+
+    PROPOSED = "proposed", _("proposed")
+    CONFIRMED = "confirmed", _("confirmed")
+
+
+class TranslatedLabelMixin:
+    """Flywheels and concepts are data with a Dutch and an English text; show the one for the language."""
+
+    def _in_language(self, field):
+        english = getattr(self, f"{field}_en", "")
+        if get_language() == "en" and english:
+            return english
+        return getattr(self, f"{field}_nl")
+
+    @property
+    def label(self):
+        return self._in_language("label")
+
+
+class FlywheelQuerySet(models.QuerySet):
+    def with_concepts(self):
+        return self.prefetch_related(
+            Prefetch("concepts", queryset=Concept.objects.filter(is_active=True).order_by("order"))
+        )
+
+
+class Flywheel(TranslatedLabelMixin, models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    label_nl = models.CharField(_("name (Dutch)"), max_length=120)
+    label_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = FlywheelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("flywheel")
+        verbose_name_plural = _("flywheels")
+
+    def __str__(self):
+        return self.label_nl
+
+
+class Concept(TranslatedLabelMixin, models.Model):
+    flywheel = models.ForeignKey(
+        Flywheel, verbose_name=_("flywheel"), on_delete=models.PROTECT, related_name="concepts"
+    )
+    slug = models.SlugField(_("slug"), unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), help_text=_("Position on the flywheel, from 1."))
+    label_nl = models.CharField(_("name (Dutch)"), max_length=120)
+    label_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    description_nl = models.TextField(_("meaning (Dutch)"), blank=True)
+    description_en = models.TextField(_("meaning (English)"), blank=True)
+    basis = models.CharField(
+        _("basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("The published models this concept rests on, as codes from flywheels.yaml (e.g. S5, S6)."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Retired concepts stay on earlier analyses but are not offered.")
+    )
+
+    class Meta:
+        ordering = ["flywheel__order", "order"]
+        verbose_name = _("concept")
+        verbose_name_plural = _("concepts")
+        constraints = [
+            models.UniqueConstraint(fields=["flywheel", "order"], name="concept_unique_order_per_flywheel"),
+        ]
+
+    def __str__(self):
+        return self.label_nl
+
+    @property
+    def description(self):
+        return self._in_language("description")
+
+    @property
+    def is_proposed(self):
+        return self.status == Status.PROPOSED
+
+    def get_absolute_url(self):
+        return reverse("knowledgebase:index") + f"#{self.slug}"

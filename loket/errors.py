@@ -1,0 +1,29 @@
+"""Error pages in the site's layout and language (Django's defaults are bare English)."""
+
+from django.shortcuts import render
+from django.views.decorators.csrf import requires_csrf_token
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+@requires_csrf_token
+def server_error(request):
+    # Rendered without context processors' database work: the failure may be the database itself.
+    return render(request, "errors/500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "errors/403_csrf.html", status=403)

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("Samenwerken in Doetinchem: management")
+admin.site.site_title = _("Loket management")
+admin.site.index_title = _("Management")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("initiatieven/", include("initiatives.urls")),
+    path("kennisbank/", include("knowledgebase.urls")),
+    path("samenwerkingslab/", views.page, {"name": "lab"}, name="lab"),
+    path("over-het-loket/", views.page, {"name": "about"}, name="about"),
+    path("privacy/", views.page, {"name": "privacy"}, name="privacy"),
+    path("toegankelijkheid/", views.page, {"name": "accessibility"}, name="accessibility"),
+    path("contact/", views.page, {"name": "contact"}, name="contact"),
+    path("account/profiel/", include("accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "loket.errors.bad_request"
+handler403 = "loket.errors.permission_denied"
+handler404 = "loket.errors.page_not_found"
+handler500 = "loket.errors.server_error"
