@@ -65,11 +65,15 @@ class Concept(TranslatedLabelMixin, models.Model):
         _("basis"),
         max_length=200,
         blank=True,
-        help_text=_("The published models this concept rests on, as codes from flywheels.yaml (e.g. S5, S6)."),
+        help_text=_(
+            "The published models this concept rests on, as codes from flywheels.yaml (e.g. S5, S6)."
+        ),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Retired concepts stay on earlier analyses but are not offered.")
+        _("active"),
+        default=True,
+        help_text=_("Retired concepts stay on earlier analyses but are not offered."),
     )
 
     class Meta:
@@ -83,6 +87,9 @@ class Concept(TranslatedLabelMixin, models.Model):
     def __str__(self):
         return self.label_nl
 
+    def get_absolute_url(self):
+        return reverse("knowledgebase:index") + f"#{self.slug}"
+
     @property
     def description(self):
         return self._in_language("description")
@@ -90,6 +97,3 @@ class Concept(TranslatedLabelMixin, models.Model):
     @property
     def is_proposed(self):
         return self.status == Status.PROPOSED
-
-    def get_absolute_url(self):
-        return reverse("knowledgebase:index") + f"#{self.slug}"

@@ -16,7 +16,9 @@ class Area(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(
-        _("active"), default=True, help_text=_("Inactive areas stay on existing content but cannot be chosen.")
+        _("active"),
+        default=True,
+        help_text=_("Inactive areas stay on existing content but cannot be chosen."),
     )
 
     class Meta:

@@ -4,27 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Area',
+            name="Area",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(help_text='Used in web addresses.', max_length=80, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('district', 'district'), ('village', 'village'), ('hamlet', 'hamlet'), ('rural', 'rural area')], max_length=20, verbose_name='kind')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('is_active', models.BooleanField(default=True, help_text='Inactive areas stay on existing content but cannot be chosen.', verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses.", max_length=80, unique=True, verbose_name="slug"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("district", "district"),
+                            ("village", "village"),
+                            ("hamlet", "hamlet"),
+                            ("rural", "rural area"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive areas stay on existing content but cannot be chosen.",
+                        verbose_name="active",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'village or district',
-                'verbose_name_plural': 'villages and districts',
-                'ordering': ['order', 'name'],
+                "verbose_name": "village or district",
+                "verbose_name_plural": "villages and districts",
+                "ordering": ["order", "name"],
             },
         ),
     ]
