@@ -1,0 +1,70 @@
+"""Fixtures every test can use. Browser tests (tests/e2e/) get these too, on top of their own."""
+
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+
+from tests.accounts.factories import PASSWORD, UserFactory, verify_email
+
+
+def pytest_configure(config):
+    # WhiteNoise looks for STATIC_ROOT, which only `collectstatic` creates; tests serve through the finders.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage only knows files after `collectstatic`; plain storage serves them as they are.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing is slow on purpose; rate-limit tests log in dozens of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # allauth's rate limits live in the cache: one test's attempts must not count against the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _dutch(settings):
+    # The site speaks Dutch unless a visitor asks otherwise; a request in English must not leak on.
+    settings.LANGUAGE_CODE = "nl"
+    translation.activate("nl")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    """A resident with a confirmed email address, who can log in with `PASSWORD`."""
+    resident = UserFactory(display_name="Bea")
+    verify_email(resident)
+    return resident
+
+
+@pytest.fixture
+def other_user(db):
+    neighbour = UserFactory(display_name="Nico")
+    verify_email(neighbour)
+    return neighbour
+
+
+@pytest.fixture
+def client_logged_in(client, user):
+    client.force_login(user)
+    return client
