@@ -19,6 +19,11 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+def too_many_requests(request, exception=None):
+    """allauth's rate limits answer through this (it looks up `handler429` in the root URLconf)."""
+    return render(request, "errors/429.html", status=429)
+
+
 @requires_csrf_token
 def server_error(request):
     # Rendered without context processors' database work: the failure may be the database itself.

@@ -32,4 +32,5 @@ if settings.DEBUG:
 handler400 = "loket.errors.bad_request"
 handler403 = "loket.errors.permission_denied"
 handler404 = "loket.errors.page_not_found"
+handler429 = "loket.errors.too_many_requests"
 handler500 = "loket.errors.server_error"

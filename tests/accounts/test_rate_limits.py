@@ -83,3 +83,14 @@ def test_signups_from_another_address_are_not_held_back_by_a_busy_one(client):
 
     assert response.status_code == 302
     assert User.objects.filter(email="aanmelder6@example.org").exists()
+
+
+def test_a_rate_limited_visitor_gets_a_page_in_the_site_layout_that_says_to_wait(client):
+    for number in range(5):
+        sign_up(client, number)
+
+    response = sign_up(client, 5)
+
+    assert response.status_code == 429
+    assert "errors/429.html" in [template.name for template in response.templates]
+    assert 'href="/kennisbank/"' in response.content.decode()
