@@ -1,0 +1,46 @@
+"""What the browser tests do again and again: log in like a person, and ask axe-core about a page."""
+
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def log_in(page, *, email, password):
+    page.goto("/account/login/")
+    main = page.get_by_role("main")
+    main.get_by_label("E-mailadres").fill(email)
+    main.get_by_label("Wachtwoord", exact=True).fill(password)
+    main.get_by_role("button", name="Inloggen").click()
+    expect(
+        page.get_by_role("navigation", name="Je account").get_by_role("link", name="Uitloggen")
+    ).to_be_visible()
+
+
+def axe_check(page):
+    """Run axe-core's WCAG 2.1 A/AA rules on the current page; fail listing every violation."""
+    violations = axe_violations(page)
+    assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n" + "\n".join(
+        violations
+    )
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.1 A/AA violations on the current page: rule, impact, help and where."""
+    page.add_script_tag(path=AXE_JS)
+    violations = page.evaluate(
+        # resultTypes only trims the detail axe gathers about passing rules; every rule still runs.
+        """async (tags) => {
+            const options = {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]};
+            return (await axe.run(document, options)).violations;
+        }""",
+        AXE_TAGS,
+    )
+    return [_describe(violation) for violation in violations]
+
+
+def _describe(violation):
+    targets = "\n".join(f"      {' '.join(map(str, node['target']))}" for node in violation["nodes"])
+    return f"  - {violation['id']} ({violation['impact']}): {violation['help']}\n{targets}"

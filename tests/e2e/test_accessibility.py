@@ -1,0 +1,128 @@
+"""Every page meets WCAG 2.1 AA as far as axe-core can tell, and reflows on a phone without scrolling sideways.
+
+A new page gets its line in PAGES and is then checked both ways. The Django admin (/beheer/) is left out on
+purpose: it is Django's own interface for staff, not something loket's templates control.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+from .helpers import axe_violations
+
+PHONE = {"width": 375, "height": 740}
+
+
+def submit_signup_empty(page):
+    """Send the sign-up form without any input, as a browser without form validation would."""
+    main = page.get_by_role("main")
+    main.locator("form").evaluate("form => { form.noValidate = true; }")
+    main.get_by_role("button", name="Registreren").click()
+    expect(main.get_by_label("E-mailadres")).to_have_attribute("aria-invalid", "true")
+
+
+@dataclass(frozen=True)
+class Visit:
+    path: str
+    logged_in: bool = False
+    language: str = "nl"
+    status: int = 200
+    then: tuple = ()  # steps taking the page, run after it loaded
+
+    def open(self, page, request):
+        if self.language != settings.LANGUAGE_CODE:
+            # The language switch stores the choice in this cookie; test_signup_journey clicks the switch.
+            cookie = {"name": settings.LANGUAGE_COOKIE_NAME, "value": self.language}
+            page.context.add_cookies([{**cookie, "url": request.getfixturevalue("base_url")}])
+        if self.logged_in:
+            request.getfixturevalue("logged_in_page")  # the same page, after the login form
+        response = page.goto(self.path)
+        assert response.status == self.status, f"{self.path} answered {response.status}"
+        expect(page.locator("html")).to_have_attribute("lang", self.language)
+        for step in self.then:
+            step(page)
+
+
+PAGES = [
+    pytest.param(Visit("/"), id="home"),
+    pytest.param(Visit("/", language="en"), id="home-en"),
+    pytest.param(Visit("/initiatieven/"), id="initiatives"),
+    pytest.param(Visit("/kennisbank/"), id="knowledgebase"),
+    pytest.param(Visit("/samenwerkingslab/"), id="lab"),
+    pytest.param(Visit("/over-het-loket/"), id="about"),
+    pytest.param(Visit("/privacy/"), id="privacy"),
+    pytest.param(Visit("/toegankelijkheid/"), id="accessibility-statement"),
+    pytest.param(Visit("/contact/"), id="contact"),
+    pytest.param(Visit("/bestaat-niet/", status=404), id="not-found"),
+    pytest.param(Visit("/account/login/"), id="login"),
+    pytest.param(Visit("/account/signup/"), id="signup"),
+    pytest.param(Visit("/account/signup/", then=(submit_signup_empty,)), id="signup-with-errors"),
+    pytest.param(Visit("/account/password/reset/"), id="password-reset"),
+    pytest.param(Visit("/account/profiel/", logged_in=True), id="profile"),
+    pytest.param(Visit("/account/profiel/verwijderen/", logged_in=True), id="delete-account"),
+    pytest.param(Visit("/account/email/", logged_in=True), id="email-addresses"),
+    pytest.param(Visit("/account/password/change/", logged_in=True), id="password-change"),
+    pytest.param(Visit("/account/logout/", logged_in=True), id="logout"),
+]
+
+
+# What sticks out past the right edge: text (a long word that does not wrap) and elements (an image).
+STICKING_OUT = """(width) => {
+    const describe = (el) => el.tagName.toLowerCase() + [...el.classList].map((name) => "." + name).join("");
+    const found = [];
+    const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(texts.currentNode);
+        if (range.getBoundingClientRect().right > width) {
+            const text = texts.currentNode.textContent.trim().slice(0, 60);
+            found.push(`      text in ${describe(texts.currentNode.parentElement)}: "${text}"`);
+        }
+    }
+    for (const el of document.body.querySelectorAll("img, svg, video, iframe, table, pre, input, select")) {
+        if (el.getBoundingClientRect().right > width) found.push(`      element ${describe(el)}`);
+    }
+    return found.slice(0, 10);
+}"""
+
+
+def reflow_problems(page):
+    """WCAG 1.4.10 Reflow: at a phone's width nothing needs scrolling sideways."""
+    page.set_viewport_size(PHONE)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if scroll_width <= PHONE["width"]:
+        return []
+    return [
+        f"  - it is {scroll_width}px wide at a {PHONE['width']}px viewport; sticking out:",
+        *page.evaluate(STICKING_OUT, PHONE["width"]),
+    ]
+
+
+@pytest.mark.parametrize("visit", PAGES)
+def test_page_passes_axe_and_reflows_at_phone_width(page, request, visit):
+    # Both checks on one visit: half the page loads and logins. Narrowing the loaded page is what zooming
+    # in does, and zooming is what the reflow criterion is about.
+    visit.open(page, request)
+    problems = []
+    if violations := axe_violations(page):
+        problems += [f"axe found {len(violations)} WCAG 2.1 A/AA violation(s):", *violations]
+    if reflow := reflow_problems(page):
+        problems += ["it does not reflow on a phone:", *reflow]
+    assert not problems, f"{visit.path} ({visit.language}):\n" + "\n".join(problems)
+
+
+def test_stylesheets_load(page):
+    """Without the CSS, axe would judge contrast and reflow of an unstyled page."""
+    stylesheets = {}
+
+    def record(response):
+        if response.request.resource_type == "stylesheet":
+            stylesheets[response.url] = response.status
+
+    page.on("response", record)
+    page.goto("/")
+    linked = page.locator('link[rel="stylesheet"]').evaluate_all("links => links.map(link => link.href)")
+    assert linked, "the home page links no stylesheet"
+    assert {url: stylesheets.get(url) for url in linked} == dict.fromkeys(linked, 200)
