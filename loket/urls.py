@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,9 @@ from . import views
 admin.site.site_header = _("Samenwerken in Doetinchem: management")
 admin.site.site_title = _("Loket management")
 admin.site.index_title = _("Management")
+# Staff log in through the site's own login (allauth): confirmed email, rate limits, password reset.
+# The admin's separate login form would bypass all three.
+admin.site.login = login_required(admin.site.login)
 
 urlpatterns = [
     path("", views.home, name="home"),

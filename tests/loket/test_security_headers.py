@@ -29,3 +29,14 @@ def test_language_cookie_is_secure(client):
     cookie = client.cookies["django_language"]
     assert cookie["secure"] is True
     assert cookie["httponly"] is True
+
+
+def test_pages_allow_only_the_sites_own_scripts_and_styles(client):
+    policy = client.get(reverse("home"))["Content-Security-Policy"]
+
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
