@@ -94,3 +94,20 @@ def test_a_rate_limited_visitor_gets_a_page_in_the_site_layout_that_says_to_wait
     assert response.status_code == 429
     assert "errors/429.html" in [template.name for template in response.templates]
     assert 'href="/kennisbank/"' in response.content.decode()
+
+
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_signup_limit(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for number in range(6):
+        response = client.post(
+            reverse("account_signup"),
+            {
+                "email": f"buur{number}@example.org",
+                "display_name": f"Buur {number}",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+        )
+        assert response.status_code == 302

@@ -42,7 +42,8 @@ def settings_with(**env: str) -> dict:
         "'engine': s.DATABASES['default']['ENGINE'], 'db_name': s.DATABASES['default']['NAME'],"
         "'cache': s.CACHES['default']['BACKEND'], 'cache_location': s.CACHES['default'].get('LOCATION'),"
         "'email': s.EMAIL_BACKEND, 'email_port': getattr(s, 'EMAIL_PORT', None),"
-        "'allowed_hosts': s.ALLOWED_HOSTS, 'debug': s.DEBUG}))"
+        "'allowed_hosts': s.ALLOWED_HOSTS, 'debug': s.DEBUG,"
+        "'trusted_proxies': s.ALLAUTH_TRUSTED_PROXY_COUNT}))"
     )
     production = {"DEBUG": "false", "SECRET_KEY": STRONG_SECRET_KEY, "ALLOWED_HOSTS": "loket.example"}
     result = run_python(["-c", code], **{**production, **env})
@@ -155,6 +156,11 @@ def test_email_host_switches_to_smtp_with_submission_port():
     configured = settings_with(EMAIL_HOST="smtp.example")
     assert configured["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert configured["email_port"] == 587
+
+
+def test_trusted_proxy_count_is_read_for_the_rate_limits():
+    assert settings_with()["trusted_proxies"] == 0
+    assert settings_with(TRUSTED_PROXY_COUNT="1")["trusted_proxies"] == 1
 
 
 def test_static_files_are_stored_with_hashed_compressed_names():
