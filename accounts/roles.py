@@ -62,7 +62,3 @@ def sync_role_groups(apps=global_apps, schema_editor=None):
             app_label, codename = perm.split(".", 1)
             wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         group.permissions.set(wanted)
-
-
-def groups_of(user) -> set[str]:
-    return set(user.groups.values_list("name", flat=True))

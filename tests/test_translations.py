@@ -9,7 +9,6 @@ import gettext
 import re
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "nl" / "LC_MESSAGES"
@@ -54,9 +53,8 @@ def test_every_dutch_string_is_translated_and_none_is_fuzzy():
     assert fuzzy == []
 
 
-@pytest.mark.parametrize("language", ["nl"])
-def test_the_compiled_catalogue_matches_the_po_file(language):
-    with (Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.mo").open("rb") as mo:
+def test_the_compiled_catalogue_matches_the_po_file():
+    with (CATALOGUE / "django.mo").open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
 
     stale = [

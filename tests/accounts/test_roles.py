@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from accounts.models import User
-from accounts.roles import ROLE_PERMISSIONS, Role, groups_of, sync_role_groups
+from accounts.roles import ROLE_PERMISSIONS, Role, sync_role_groups
 from tests.accounts.factories import UserFactory, staff_in_role
 
 pytestmark = pytest.mark.django_db
@@ -95,10 +95,3 @@ def test_superuser_has_every_permission():
     admin = User.objects.create_superuser(email="beheer@example.org", password="x", display_name="Beheer")
 
     assert all(admin.has_perm(perm) for perm in ALLOWED)
-
-
-def test_groups_of_names_the_roles_a_member_has():
-    member = staff_in_role(Role.COUNCIL.value)
-    member.groups.add(Group.objects.get(name=Role.OMBUDS.value))
-
-    assert groups_of(member) == {"council", "ombuds"}
