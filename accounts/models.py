@@ -53,6 +53,16 @@ class User(AbstractUser):
         help_text=_("Optional. Where you live or are active."),
     )
 
+    public_role = models.CharField(
+        _("role at the municipality"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Only for civil servants: shown with your name when you speak for the municipality, "
+            'for example "wijkregisseur De Huet".'
+        ),
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]

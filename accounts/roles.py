@@ -25,6 +25,19 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "places.view_area",
         "knowledgebase.view_flywheel",
         "knowledgebase.view_concept",
+        "initiatives.view_initiative",
+        "initiatives.change_initiative",
+        "initiatives.view_teammembership",
+        "initiatives.view_logentry",
+        "initiatives.change_logentry",
+        "initiatives.view_helprequest",
+        "initiatives.view_comment",
+        "initiatives.change_comment",
+        "initiatives.delete_comment",
+        "initiatives.view_municipalresponse",
+        "initiatives.add_municipalresponse",
+        "initiatives.change_municipalresponse",
+        "initiatives.view_support",
     ],
     Role.EDITOR: [
         "places.view_area",
@@ -35,11 +48,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "knowledgebase.view_concept",
         "knowledgebase.add_concept",
         "knowledgebase.change_concept",
+        "initiatives.view_initiative",
     ],
     Role.COUNCIL: [
         "places.view_area",
         "knowledgebase.view_flywheel",
         "knowledgebase.view_concept",
+        "initiatives.view_initiative",
+        "initiatives.view_municipalresponse",
     ],
     Role.OMBUDS: [
         "accounts.view_user",
@@ -60,5 +76,13 @@ def sync_role_groups(apps=global_apps, schema_editor=None):
         wanted = []
         for perm in perms:
             app_label, codename = perm.split(".", 1)
+            if not _model_exists_yet(apps, app_label, codename):
+                continue  # a later migration of that app calls this function again
             wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         group.permissions.set(wanted)
+
+
+def _model_exists_yet(apps, app_label, codename):
+    """Whether the model a default permission ("view_initiative") is about exists at this migration."""
+    model_name = codename.split("_", 1)[1]
+    return model_name in apps.all_models.get(app_label, {})

@@ -14,7 +14,10 @@ def user_profile_update(*, user: User, display_name: str, area) -> User:
 
 
 def user_export_data(*, user: User) -> dict:
-    """Everything loket stores about a person, as plain data. Later apps add their own sections."""
+    """Everything loket stores about a person, as plain data. Later apps add their own sections.
+
+    One query per section, however much the person wrote.
+    """
     return {
         "account": {
             "email": user.email,
@@ -26,6 +29,63 @@ def user_export_data(*, user: User) -> dict:
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in user.emailaddress_set.all()
+        ],
+        "initiatives": [
+            {
+                "title": membership.initiative.title,
+                "address": membership.initiative.get_absolute_url(),
+                "role": membership.role,
+                "publication_state": membership.initiative.publication_state,
+                "joined": membership.created_at.isoformat(),
+            }
+            for membership in user.initiative_memberships.select_related("initiative").order_by("created_at")
+        ],
+        "log_entries": [
+            {
+                "initiative": entry.initiative.title,
+                "kind": entry.kind,
+                "date": entry.happened_on.isoformat(),
+                "title": entry.title,
+                "text": entry.text,
+                "created": entry.created_at.isoformat(),
+            }
+            for entry in user.log_entries.select_related("initiative").order_by("created_at")
+        ],
+        "help_offers": [
+            {
+                "initiative": offer.help_request.initiative.title,
+                "help_request": offer.help_request.title,
+                "message": offer.message,
+                "reply": offer.reply,
+                "created": offer.created_at.isoformat(),
+                "replied": offer.replied_at.isoformat() if offer.replied_at else None,
+            }
+            for offer in user.help_offers.select_related("help_request__initiative").order_by("created_at")
+        ],
+        "supports": [
+            {
+                "initiative": support.initiative.title,
+                "named": support.is_named,
+                "created": support.created_at.isoformat(),
+            }
+            for support in user.supports.select_related("initiative").order_by("created_at")
+        ],
+        "follows": [
+            {
+                "initiative": follow.initiative.title,
+                "frequency": follow.frequency,
+                "created": follow.created_at.isoformat(),
+            }
+            for follow in user.follows.select_related("initiative").order_by("created_at")
+        ],
+        "comments": [
+            {
+                "initiative": comment.initiative.title,
+                "text": comment.body,
+                "created": comment.created_at.isoformat(),
+                "updated": comment.updated_at.isoformat(),
+            }
+            for comment in user.comments.select_related("initiative").order_by("created_at")
         ],
     }
 

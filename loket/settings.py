@@ -188,6 +188,18 @@ for prefix, package_dir in [
         STATICFILES_DIRS.append((prefix, BASE_DIR / package_dir))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded photos. In production a web server in front should serve MEDIA_ROOT; Django serves them itself
+# only when SERVE_MEDIA is on (the default with DEBUG, and for a small single-server set-up).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Initiatives: how many days the municipality promises for a first response to a published initiative,
+# and where the formal citizens' initiative (burgerinitiatief) route is explained (the municipality's own
+# page; until it is set, the site's contact page is linked).
+MUNICIPAL_RESPONSE_PROMISE_DAYS = env_int("MUNICIPAL_RESPONSE_PROMISE_DAYS", 14)
+BURGERINITIATIEF_URL = os.environ.get("BURGERINITIATIEF_URL", "").strip()
+# Digest emails: run `manage.py send_digests daily` every day and `send_digests weekly` once a week.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

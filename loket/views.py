@@ -5,13 +5,15 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from initiatives.models import Initiative
 from knowledgebase.models import Flywheel
 
 
 @require_safe
 def home(request):
     flywheels = Flywheel.objects.with_concepts()
-    return render(request, "home.html", {"flywheels": flywheels})
+    latest_initiatives = Initiative.objects.published().for_cards().order_by("-published_at", "-pk")[:3]
+    return render(request, "home.html", {"flywheels": flywheels, "latest_initiatives": latest_initiatives})
 
 
 @require_safe

@@ -69,3 +69,11 @@ def nlds_widget(bound_field):
 @register.filter
 def is_checkbox(bound_field):
     return isinstance(bound_field.field.widget, widgets.CheckboxInput)
+
+
+@register.filter
+def markdown(text):
+    """Render user-written Markdown as sanitised HTML (see loket/markdown.py)."""
+    from loket.markdown import render_markdown
+
+    return render_markdown(text)

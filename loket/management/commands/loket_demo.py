@@ -14,6 +14,7 @@ from django.db import transaction
 
 from accounts.roles import Role, sync_role_groups
 from knowledgebase.reference_data import load_flywheels
+from loket.demo.initiatives import load_demo_initiatives
 from places.models import Area
 from places.reference_data import load_areas
 
@@ -62,6 +63,10 @@ class Command(BaseCommand):
             users = [self.ensure_account(account) for account in DEMO_ACCOUNTS]
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {len(users)} accounts, password '{DEMO_PASSWORD}'.")
+        )
+        added = load_demo_initiatives(password=DEMO_PASSWORD)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo initiatives: {added} added (existing ones left as they are).")
         )
 
     def ensure_account(self, account: DemoAccount):

@@ -1,0 +1,18 @@
+"""Send the daily or weekly digest emails. Run from cron: `manage.py send_digests daily` every morning,
+`manage.py send_digests weekly` once a week."""
+
+from django.core.management.base import BaseCommand
+
+from initiatives.choices import FollowFrequency
+from initiatives.services.digests import digests_send
+
+
+class Command(BaseCommand):
+    help = "Email followers their daily or weekly digest of changes in the initiatives they follow."
+
+    def add_arguments(self, parser):
+        parser.add_argument("frequency", choices=[FollowFrequency.DAILY.value, FollowFrequency.WEEKLY.value])
+
+    def handle(self, *args, frequency, **options):
+        count = digests_send(frequency=frequency)
+        self.stdout.write(f"Sent {count} {frequency} digest email(s).")

@@ -1,0 +1,516 @@
+"""Initiatives (cases) and everything around them: team, log, help requests and offers, support, follows,
+comments and the municipality's responses. Reads live in the querysets here, writes in `services/`."""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, models
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from loket.models import TimeStampedModel
+
+from .choices import (
+    FollowFrequency,
+    GovernmentRole,
+    HelpKind,
+    LogKind,
+    NotificationKind,
+    ObstacleCategory,
+    Origin,
+    ParticipationStep,
+    PublicationState,
+    Stage,
+    TeamRole,
+)
+
+# Doetinchem's burgerinitiatief: named supporters needed per reach of the proposal.
+BURGERINITIATIEF_THRESHOLDS = {"street": 5, "area": 15, "municipality": 50}
+
+
+def _count_of(model, field="initiative"):
+    """A subquery counting `model` rows per initiative: keeps list pages at one query, whatever the joins."""
+    return Coalesce(
+        Subquery(
+            model.objects.filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication_state=PublicationState.PUBLISHED)
+
+    def visible_to(self, user):
+        """What `user` may read: everything published, plus their own team's initiatives in any state."""
+        if user.is_authenticated and user.is_staff and user.has_perm("initiatives.view_initiative"):
+            return self.all()
+        published = Q(publication_state=PublicationState.PUBLISHED)
+        if not user.is_authenticated:
+            return self.filter(published)
+        return self.filter(published | Q(memberships__user=user)).distinct()
+
+    def in_area(self, area):
+        return self.filter(area=area)
+
+    def with_support_count(self):
+        return self.annotate(support_count=_count_of(Support))
+
+    def for_cards(self):
+        """Everything a list card shows, in a fixed number of queries."""
+        return self.select_related("area").with_support_count()
+
+    def with_concept(self, concept):
+        return self.filter(concepts=concept)
+
+    def tagged(self, tag_slug):
+        return self.filter(tags__slug=tag_slug)
+
+    def search(self, text):
+        """Full-text search. PostgreSQL: Dutch stemming and ranking over a stored, GIN-indexed vector.
+        SQLite: every word must occur in the stored search text; same interface, simpler matching."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        if connection.vendor == "postgresql":
+            query = SearchQuery(text, config="dutch", search_type="websearch")
+            return self.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+        matches = self
+        for word in text.split():
+            matches = matches.filter(search_document__icontains=word)
+        return matches
+
+    def waiting_for_first_response(self):
+        """Published initiatives the municipality has not responded to yet, oldest first."""
+        return (
+            self.published()
+            .filter(first_response_at__isnull=True)
+            .select_related("area", "contact_person")
+            .order_by("published_at", "pk")
+        )
+
+
+class Initiative(TimeStampedModel):
+    title = models.CharField(_("title"), max_length=120)
+    slug = models.SlugField(_("web address"), max_length=140, unique=True)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences: what is the initiative about?")
+    )
+    story = models.TextField(
+        _("story"),
+        max_length=20000,
+        help_text=_("How it started, what you want to achieve and who is involved. You can use Markdown."),
+    )
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.SOCIETY)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
+    publication_state = models.CharField(
+        _("publication state"),
+        max_length=20,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+        db_index=True,
+    )
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("village or district"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    concepts = models.ManyToManyField(
+        "knowledgebase.Concept",
+        verbose_name=_("flywheel concepts"),
+        blank=True,
+        related_name="initiatives",
+    )
+    tags = TaggableManager(
+        _("themes"), blank=True, help_text=_("Themes, separated by commas, for example: green, playing.")
+    )
+    cover_image = models.ImageField(_("cover photo"), upload_to="initiatives/covers/%Y/%m/", blank=True)
+    cover_thumbnail = models.ImageField(upload_to="initiatives/thumbnails/%Y/%m/", blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("description of the photo"),
+        max_length=200,
+        blank=True,
+        help_text=_("What can be seen in the photo, for people who cannot see it."),
+    )
+    links = models.TextField(
+        _("links"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Optional. Web addresses of your own site or social media, one per line."),
+    )
+    government_role = models.CharField(
+        _("role of the municipality"),
+        max_length=20,
+        choices=GovernmentRole.choices,
+        blank=True,
+        help_text=_("For an initiative from society: the step on the overheidsparticipatietrap."),
+    )
+    participation_step = models.CharField(
+        _("participation of residents"),
+        max_length=20,
+        choices=ParticipationStep.choices,
+        blank=True,
+        help_text=_("For an initiative from the municipality: the step on the participatieladder."),
+    )
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact person at the municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives_as_contact",
+        limit_choices_to={"is_staff": True},
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives_created",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    first_response_at = models.DateTimeField(_("first response of the municipality"), null=True, blank=True)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
+    # Kept up to date by services.initiatives.initiative_reindex: the words search looks at (title,
+    # summary, story, themes, log). The vector is PostgreSQL's, GIN-indexed there (migration 0002).
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cover_image="") | ~Q(cover_alt=""),
+                name="initiative_cover_has_alt_text",
+            ),
+            models.CheckConstraint(
+                condition=(Q(origin=Origin.SOCIETY) & Q(participation_step=""))
+                | (Q(origin=Origin.MUNICIPALITY) & Q(government_role="")),
+                name="initiative_role_fits_origin",
+            ),
+            models.CheckConstraint(
+                condition=~Q(publication_state=PublicationState.PUBLISHED) | Q(published_at__isnull=False),
+                name="initiative_published_has_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["publication_state", "-published_at"], name="initiative_listing_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("initiatives:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.publication_state == PublicationState.PUBLISHED
+
+    @property
+    def municipality_role(self):
+        """The ladder step that fits the origin, as (label of the ladder, label of the step) or None."""
+        if self.origin == Origin.SOCIETY and self.government_role:
+            return _("Role of the municipality"), self.get_government_role_display()
+        if self.origin == Origin.MUNICIPALITY and self.participation_step:
+            return _("Participation of residents"), self.get_participation_step_display()
+        return None
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    @property
+    def response_time(self):
+        if self.published_at and self.first_response_at:
+            return self.first_response_at - self.published_at
+        return None
+
+    @cached_property
+    def team_user_ids(self):
+        """The ids of the team members; asked by every permission check, so fetched once per object."""
+        return set(self.memberships.values_list("user_id", flat=True))
+
+
+class TeamMembership(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="initiative_memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=TeamRole.choices, default=TeamRole.CO_INITIATOR)
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="team_membership_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class TeamInvitation(models.Model):
+    """An invitation by email to join the team. Only a hash of the emailed token is stored."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("team invitation")
+        verbose_name_plural = _("team invitations")
+
+    def __str__(self):
+        return self.email
+
+
+class LogEntryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(initiative__publication_state=PublicationState.PUBLISHED)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def for_listing(self):
+        return self.select_related("initiative", "initiative__area", "author")
+
+
+class LogEntry(TimeStampedModel):
+    """One dated experience in an initiative's log: the heart of learning from practice."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="log_entries")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="log_entries"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=LogKind.choices, default=LogKind.UPDATE)
+    obstacle_category = models.CharField(
+        _("kind of obstacle"),
+        max_length=20,
+        choices=ObstacleCategory.choices,
+        blank=True,
+        help_text=_("Only for an obstacle: what kind of obstacle was it?"),
+    )
+    happened_on = models.DateField(_("date"), default=timezone.localdate)
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"), max_length=10000, help_text=_("You can use Markdown."))
+    image = models.ImageField(_("photo"), upload_to="initiatives/log/%Y/%m/", blank=True)
+    image_alt = models.CharField(_("description of the photo"), max_length=200, blank=True)
+
+    objects = LogEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-happened_on", "-created_at"]
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind=LogKind.OBSTACLE) & ~Q(obstacle_category=""))
+                | (~Q(kind=LogKind.OBSTACLE) & Q(obstacle_category="")),
+                name="log_entry_category_only_for_obstacles",
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="log_entry_image_has_alt_text"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.initiative.get_absolute_url() + f"#logboek-{self.pk}"
+
+
+class HelpRequest(TimeStampedModel):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="help_requests")
+    kind = models.CharField(_("what is needed"), max_length=20, choices=HelpKind.choices)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), max_length=2000)
+    is_fulfilled = models.BooleanField(_("fulfilled"), default=False)
+    fulfilled_at = models.DateTimeField(_("fulfilled on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["is_fulfilled", "-created_at"]
+        verbose_name = _("help request")
+        verbose_name_plural = _("help requests")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.initiative.get_absolute_url() + f"#hulpvraag-{self.pk}"
+
+
+class HelpOffer(TimeStampedModel):
+    """Someone's answer to a help request. Never public: only the team (and the person) sees it."""
+
+    help_request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="offers")
+    offered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="help_offers"
+    )
+    message = models.TextField(_("message"), max_length=2000)
+    reply = models.TextField(_("answer of the team"), max_length=2000, blank=True)
+    replied_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("offer of help")
+        verbose_name_plural = _("offers of help")
+
+    def __str__(self):
+        return f"{self.offered_by} → {self.help_request}"
+
+
+class Support(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports")
+    is_named = models.BooleanField(
+        _("show my name"), default=False, help_text=_("Your display name is shown with the supporters.")
+    )
+    created_at = models.DateTimeField(_("supported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("support")
+        verbose_name_plural = _("support")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="support_once_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.initiative}"
+
+
+class Follow(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    frequency = models.CharField(
+        _("email me"), max_length=20, choices=FollowFrequency.choices, default=FollowFrequency.IMMEDIATELY
+    )
+    created_at = models.DateTimeField(_("following since"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="follow_once_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.initiative}"
+
+
+class Notification(models.Model):
+    """A change a follower is to be told about; sent at once or collected into their digest."""
+
+    follow = models.ForeignKey(Follow, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    title = models.CharField(max_length=200)
+    path = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self):
+        return self.title
+
+
+class Comment(TimeStampedModel):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
+    body = models.TextField(_("comment"), max_length=3000)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self):
+        return self.body[:60]
+
+    def get_absolute_url(self):
+        return self.initiative.get_absolute_url() + f"#reactie-{self.pk}"
+
+
+class MunicipalResponse(TimeStampedModel):
+    """A response on behalf of the municipality, by a named civil servant."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="municipal_responses")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("civil servant"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="municipal_responses",
+    )
+    body = models.TextField(_("response"), max_length=5000, help_text=_("You can use Markdown."))
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("response of the municipality")
+        verbose_name_plural = _("responses of the municipality")
+
+    def __str__(self):
+        return self.body[:60]
+
+    def get_absolute_url(self):
+        return self.initiative.get_absolute_url() + f"#gemeente-{self.pk}"
+
+
+def burgerinitiatief_progress(initiative: Initiative, named_supports) -> list[dict]:
+    """How far the named supporters are from Doetinchem's burgerinitiatief thresholds.
+
+    A street or district/village proposal counts named supporters who live in the initiative's own
+    village or district (their profile says so); a proposal for the whole municipality counts all.
+    """
+    local = sum(1 for support in named_supports if support.user.area_id == initiative.area_id)
+    everyone = len(named_supports)
+    rows = [
+        ("street", _("a street"), local),
+        ("area", _("the district or village"), local),
+        ("municipality", _("the whole municipality"), everyone),
+    ]
+    return [
+        {
+            "reach": reach,
+            "label": label,
+            "needed": BURGERINITIATIEF_THRESHOLDS[reach],
+            "have": have,
+            "missing": max(0, BURGERINITIATIEF_THRESHOLDS[reach] - have),
+            "reached": have >= BURGERINITIATIEF_THRESHOLDS[reach],
+        }
+        for reach, label, have in rows
+    ]

@@ -1,0 +1,180 @@
+"""Browsing without an account: the list of published initiatives with filters and search, the log of all
+initiatives together, and the obstacles that recur. Each page runs a fixed number of queries."""
+
+from collections import defaultdict
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from initiatives.choices import LogKind, ObstacleCategory
+from initiatives.forms.filters import InitiativeFilterForm
+from initiatives.models import Initiative, LogEntry
+
+PAGE_PARAM = "pagina"
+INITIATIVES_PER_PAGE = 12
+LOG_ENTRIES_PER_PAGE = 20
+RECENT_OBSTACLES_PER_CATEGORY = 5
+
+# The heading of a list of one kind of log entry.
+KIND_TITLES = {
+    LogKind.UPDATE: _("Updates"),
+    LogKind.DILEMMA: _("Dilemmas"),
+    LogKind.OBSTACLE: _("Obstacles"),
+    LogKind.WORKING_ELEMENT: _("Working elements"),
+    LogKind.REFLECTION: _("Reflections"),
+    LogKind.MILESTONE: _("Milestones"),
+}
+NEWEST_ENTRIES_FIRST = ["-happened_on", "-created_at", "-pk"]
+
+
+def get_page(request, items, per_page):
+    """The page `?pagina=` asks for; a page that is not a number or does not exist is a 404."""
+    paginator = Paginator(items, per_page)
+    try:
+        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
+    except InvalidPage:
+        raise Http404 from None
+    # For includes/pagination.html: the first and last pages and those around this one, "…" between.
+    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+    return page
+
+
+def url_without(request, *names):
+    """This page's address without the given parameters (and back on the first page)."""
+    query = request.GET.copy()
+    for name in (*names, PAGE_PARAM):
+        query.pop(name, None)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+@require_safe
+def index(request):
+    form = InitiativeFilterForm(request.GET)
+    page = None
+    active_filters = []
+    if form.is_valid():
+        page = get_page(
+            request, form.filter(Initiative.objects.published().for_cards()), INITIATIVES_PER_PAGE
+        )
+        active_filters = [
+            {"label": label, "value": value, "remove_url": url_without(request, name)}
+            for name, label, value in form.active_filters()
+        ]
+    elif form.has_unknown_filter:
+        raise Http404
+    # else: only the search text is wrong (too long); the form says so and no list is shown.
+    return render(
+        request,
+        "initiatives/index.html",
+        {"form": form, "page_obj": page, "active_filters": active_filters},
+    )
+
+
+@require_safe
+def log_entries(request):
+    """All log entries of published initiatives, of one kind or all: where initiatives learn from each
+    other. `?soort=` picks the kind, `?categorie=` (obstacles only) the kind of obstacle."""
+    kind = request.GET.get("soort", "")
+    category = request.GET.get("categorie", "")
+    if kind and kind not in LogKind.values:
+        raise Http404
+    if category:
+        if category not in ObstacleCategory.values or kind not in ("", LogKind.OBSTACLE):
+            raise Http404
+        kind = LogKind.OBSTACLE
+
+    published = LogEntry.objects.published()
+    counts = published.aggregate(
+        total=Count("pk"), **{f"n_{value}": Count("pk", filter=Q(kind=value)) for value in LogKind.values}
+    )
+    kinds = [
+        {
+            "value": value,
+            "title": KIND_TITLES[value],
+            "count": counts[f"n_{value}"],
+            "url": f"{request.path}?{urlencode({'soort': value})}",
+            "current": value == kind and not category,
+        }
+        for value in LogKind.values
+    ]
+
+    entries = published.for_listing().order_by(*NEWEST_ENTRIES_FIRST)
+    if kind:
+        entries = entries.of_kind(kind)
+    if category:
+        entries = entries.filter(obstacle_category=category)
+    return render(
+        request,
+        "initiatives/log_entries.html",
+        {
+            "page_obj": get_page(request, entries, LOG_ENTRIES_PER_PAGE),
+            "kinds": kinds,
+            "total": counts["total"],
+            "kind": kind,
+            "kind_title": KIND_TITLES.get(kind, ""),
+            "category_label": ObstacleCategory(category).label if category else "",
+        },
+    )
+
+
+@require_safe
+def obstacles(request):
+    """The kinds of obstacles, the most frequent first, each with its latest entries. Three queries: the
+    totals, the counts per kind, and the latest few of every kind at once (numbered per kind by a window
+    function), however many obstacles there are."""
+    entries = LogEntry.objects.published().of_kind(LogKind.OBSTACLE)
+    totals = entries.aggregate(entries=Count("pk"), initiatives=Count("initiative", distinct=True))
+    stats = {
+        row["obstacle_category"]: row
+        for row in entries.order_by()
+        .values("obstacle_category")
+        .annotate(entries=Count("pk"), initiatives=Count("initiative", distinct=True))
+    }
+    latest = (
+        entries.for_listing()
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=F("obstacle_category"),
+                order_by=[F("happened_on").desc(), F("created_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(position__lte=RECENT_OBSTACLES_PER_CATEGORY)
+        .order_by(*NEWEST_ENTRIES_FIRST)
+    )
+    latest_by_category = defaultdict(list)
+    for entry in latest:
+        latest_by_category[entry.obstacle_category].append(entry)
+
+    log_url = reverse("initiatives:log_entries")
+    categories = []
+    for order, category in enumerate(ObstacleCategory):
+        row = stats.get(category.value, {})
+        categories.append(
+            {
+                "value": category.value,
+                "label": category.label,
+                "entries": row.get("entries", 0),
+                "initiatives": row.get("initiatives", 0),
+                "latest": latest_by_category[category.value],
+                "url": f"{log_url}?{urlencode({'soort': LogKind.OBSTACLE, 'categorie': category.value})}",
+                "order": order,
+            }
+        )
+    categories.sort(key=lambda c: (-c["entries"], -c["initiatives"], c["order"]))
+    return render(
+        request,
+        "initiatives/obstacles.html",
+        {
+            "categories": categories,
+            "totals": totals,
+            "log_url": f"{log_url}?{urlencode({'soort': LogKind.OBSTACLE})}",
+        },
+    )

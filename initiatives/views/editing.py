@@ -1,0 +1,148 @@
+"""The team's own pages: register and edit an initiative, submit it for review, and build the team."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from initiatives import permissions
+from initiatives.choices import PublicationState
+from initiatives.forms.authoring import InitiativeForm, InvitationForm
+from initiatives.models import Initiative, TeamInvitation, TeamMembership
+from initiatives.services.authoring import (
+    INVITATION_VALID_FOR,
+    initiative_create,
+    initiative_submit,
+    initiative_update,
+    invitation_accept,
+    invitation_for_token,
+    open_invitations,
+    team_invite,
+)
+from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
+
+
+def _too_many(request, template, context):
+    context["form"].add_error(None, TOO_MANY_MESSAGE)
+    return render(request, template, context, status=429)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def create(request):
+    if not permissions.can_register_initiative(request.user):
+        # Explain what to do instead of a bare "no access": confirming the address is one click away.
+        return render(request, "initiatives/form.html", {"needs_verified_email": True}, status=403)
+    form = InitiativeForm(request.POST or None, request.FILES or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        if posting_limited(request, "initiative"):
+            return _too_many(request, "initiatives/form.html", context)
+        initiative = initiative_create(author=request.user, **form.service_data())
+        messages.success(
+            request,
+            _(
+                "Your initiative has been saved as a draft. Only your team can see it. When it is ready, "
+                "choose “Submit for review”: a moderator checks it and then publishes it."
+            ),
+        )
+        return redirect(initiative)
+    return render(request, "initiatives/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit(request, slug):
+    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    # The form works on its own copy: a rejected edit must not change the title shown around it.
+    form = InitiativeForm(
+        request.POST or None, request.FILES or None, instance=Initiative.objects.get(pk=initiative.pk)
+    )
+    context = {"form": form, "initiative": initiative}
+    if request.method == "POST" and form.is_valid():
+        if posting_limited(request, "initiative"):
+            return _too_many(request, "initiatives/form.html", context)
+        initiative_update(initiative=initiative, by=request.user, **form.service_data())
+        messages.success(request, _("Your changes have been saved."))
+        return redirect(initiative)
+    return render(request, "initiatives/form.html", context)
+
+
+@login_required
+@require_POST
+def submit(request, slug):
+    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_submit_initiative)
+    initiative_submit(initiative=initiative, by=request.user)
+    messages.success(
+        request,
+        _(
+            "Thank you! Your initiative has been submitted. A moderator of the municipality checks it, "
+            "usually within a few working days. You get an email when it is published, or when something "
+            "needs to change."
+        ),
+    )
+    return redirect(initiative)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def team(request, slug):
+    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    form = InvitationForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        if posting_limited(request, "invitation"):
+            return _too_many(request, "initiatives/team.html", _team_context(initiative, form))
+        email = form.cleaned_data["email"]
+        team_invite(initiative=initiative, email=email, by=request.user)
+        messages.success(
+            request,
+            _("We have sent an invitation to %(email)s. The link in it works for %(days)d days.")
+            % {"email": email, "days": INVITATION_VALID_FOR.days},
+        )
+        return redirect("initiatives:team", slug=initiative.slug)
+    return render(request, "initiatives/team.html", _team_context(initiative, form))
+
+
+def _team_context(initiative, form):
+    return {
+        "initiative": initiative,
+        "form": form,
+        "memberships": TeamMembership.objects.filter(initiative=initiative).select_related("user"),
+        "open_invitations": open_invitations().filter(initiative=initiative).select_related("invited_by"),
+    }
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def invitation(request, token):
+    """The page the invitation email links to. The token itself is the permission to join."""
+    found = invitation_for_token(token)
+    if found is None:
+        raise Http404
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    initiative = found.initiative
+    already_member = permissions.is_team_member(request.user, initiative)
+    if request.method == "POST":
+        try:
+            invitation_accept(token=token, user=request.user)
+        except TeamInvitation.DoesNotExist:
+            raise Http404 from None
+        if already_member:
+            messages.info(request, _("You were already in the team of this initiative."))
+        else:
+            messages.success(request, _("Welcome to the team! You can now edit this initiative."))
+        return redirect(initiative)
+    return render(
+        request,
+        "initiatives/invitation.html",
+        {
+            "invitation": found,
+            "token": token,
+            "initiative": initiative,
+            "already_member": already_member,
+            "is_draft": initiative.publication_state != PublicationState.PUBLISHED,
+        },
+    )

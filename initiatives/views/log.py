@@ -1,0 +1,78 @@
+"""The team writes, corrects and removes entries in its initiative's log."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from initiatives import permissions
+from initiatives.forms.log import LogEntryForm
+from initiatives.models import LogEntry
+from initiatives.services.log_entries import log_entry_create, log_entry_delete, log_entry_update
+from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
+
+
+def _entry_fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in LogEntryForm.Meta.fields if name in form.cleaned_data}
+
+
+def _get_entry(request, slug, pk):
+    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    entry = get_object_or_404(LogEntry, pk=pk, initiative=initiative)
+    entry.initiative = initiative
+    return initiative, entry
+
+
+def _render_form(request, form, initiative, entry=None, status=200):
+    return render(
+        request,
+        "initiatives/log_form.html",
+        {"form": form, "initiative": initiative, "entry": entry},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def create(request, slug):
+    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    if request.method != "POST":
+        return _render_form(request, LogEntryForm(), initiative)
+    form = LogEntryForm(request.POST, request.FILES)
+    if posting_limited(request, "log_entry"):
+        form.add_error(None, TOO_MANY_MESSAGE)
+        return _render_form(request, form, initiative, status=429)
+    if not form.is_valid():
+        return _render_form(request, form, initiative)
+    entry = log_entry_create(initiative=initiative, author=request.user, **_entry_fields(form))
+    messages.success(request, _("Your log entry has been added."))
+    return redirect(entry.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def edit(request, slug, pk):
+    initiative, entry = _get_entry(request, slug, pk)
+    if request.method != "POST":
+        return _render_form(request, LogEntryForm(instance=entry), initiative, entry)
+    form = LogEntryForm(request.POST, request.FILES, instance=entry)
+    if posting_limited(request, "log_entry"):
+        form.add_error(None, TOO_MANY_MESSAGE)
+        return _render_form(request, form, initiative, entry, status=429)
+    if not form.is_valid():
+        return _render_form(request, form, initiative, entry)
+    log_entry_update(log_entry=entry, **_entry_fields(form))
+    messages.success(request, _("The log entry has been saved."))
+    return redirect(entry.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request, slug, pk):
+    initiative, entry = _get_entry(request, slug, pk)
+    if request.method == "POST":
+        log_entry_delete(log_entry=entry)
+        messages.success(request, _("The log entry has been deleted."))
+        return redirect(initiative.get_absolute_url() + "#logboek")
+    return render(request, "initiatives/log_confirm_delete.html", {"initiative": initiative, "entry": entry})

@@ -1,0 +1,1 @@
+"""Demo content for `manage.py loket_demo`, one module per kind of content (initiatives, ...)."""
