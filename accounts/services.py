@@ -92,4 +92,9 @@ def user_export_data(*, user: User) -> dict:
 
 @transaction.atomic
 def user_delete(*, user: User) -> None:
+    """Delete the account and what is only theirs: comments, offers, supports, follows cascade with it;
+    their initiatives go or stay as `team_member_leave_site` decides."""
+    from initiatives.services.authoring import team_member_leave_site  # initiatives builds on accounts
+
+    team_member_leave_site(user=user)
     user.delete()

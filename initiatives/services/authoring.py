@@ -252,3 +252,37 @@ def invitation_accept(*, token: str, user) -> TeamMembership:
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return membership
+
+
+@transaction.atomic
+def initiative_delete(*, initiative: Initiative) -> None:
+    """Delete an initiative with everything in it, and its photos once that is saved for good."""
+    names = [initiative.cover_image.name, initiative.cover_thumbnail.name]
+    names += list(initiative.log_entries.exclude(image="").values_list("image", flat=True))
+    initiative.delete()
+    _delete_files_on_commit(initiative, [name for name in names if name])
+
+
+@transaction.atomic
+def team_member_leave_site(*, user) -> None:
+    """Before `user`'s account is deleted (AVG/GDPR): what only they could see goes with them.
+
+    - An initiative that was never public and has no other team member is deleted: nobody else knows it.
+    - A public (or hidden) initiative stays: it belongs to the conversation in the village or district.
+      Its log entries lose their author's name, not their text.
+    - When the initiator leaves a team that goes on, its longest-standing member becomes initiator.
+    """
+    memberships = TeamMembership.objects.filter(user=user).select_related("initiative")
+    for membership in memberships:
+        initiative = membership.initiative
+        others = (
+            TeamMembership.objects.filter(initiative=initiative).exclude(user=user).order_by("created_at")
+        )
+        if not others.exists():
+            if initiative.published_at is None:
+                initiative_delete(initiative=initiative)
+            continue
+        if membership.role == TeamRole.INITIATOR:
+            successor = others.first()
+            successor.role = TeamRole.INITIATOR
+            successor.save(update_fields=["role"])
