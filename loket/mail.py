@@ -22,4 +22,5 @@ def send_templated_mail(*, to: list[str], template: str, context: dict, headers:
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=to, headers=headers or {})
-    transaction.on_commit(lambda: message.send(fail_silently=False))
+    # robust: a mail server that is down is logged, and does not turn a saved change into an error page.
+    transaction.on_commit(lambda: message.send(fail_silently=False), robust=True)

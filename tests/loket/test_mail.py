@@ -1,0 +1,47 @@
+"""The site's emails go out after the change that caused them is saved, and a mail server that is down
+does not turn that saved change into an error page."""
+
+import pytest
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.urls import reverse
+
+from loket.mail import send_templated_mail
+from tests.initiatives.factories import FollowFactory, InitiativeFactory
+
+
+class BrokenBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+@pytest.mark.django_db
+def test_nothing_is_sent_when_the_change_is_rolled_back(mailoutbox, django_capture_on_commit_callbacks):
+    initiative = InitiativeFactory()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        with transaction.atomic():
+            send_templated_mail(
+                to=["iemand@example.org"],
+                template="initiatives/email/submitted",
+                context={"initiative": initiative, "submitted_by": initiative.created_by},
+            )
+            raise RuntimeError("the change fails")
+
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_server_that_is_down_is_logged_and_the_change_stays(client, settings, caplog):
+    settings.EMAIL_BACKEND = "tests.loket.test_mail.BrokenBackend"
+    initiative = InitiativeFactory()
+    FollowFactory(initiative=initiative)  # a new log entry emails this follower at once
+    client.force_login(initiative.created_by)
+
+    response = client.post(
+        reverse("initiatives:log_create", kwargs={"slug": initiative.slug}),
+        {"kind": "update", "happened_on": "2026-11-01", "title": "Eerste klusdag", "text": "Het was druk."},
+    )
+
+    assert response.status_code == 302
+    assert initiative.log_entries.filter(title="Eerste klusdag").exists()
+    assert "the mail server is down" in caplog.text
