@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test chromium lint format messages clean
+.PHONY: run test install install-test chromium gettext lint format messages clean
 
 run: install
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
@@ -29,7 +29,7 @@ format: install-test
 
 install: $(VENV)/.app-installed node_modules/.installed
 
-install-test: install $(VENV)/.test-installed chromium
+install-test: install $(VENV)/.test-installed chromium gettext
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -55,7 +55,14 @@ chromium:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-messages: install
+# A test checks that the translation catalogue has every string of the source, with makemessages (gettext).
+gettext:
+	@command -v xgettext >/dev/null || { \
+		echo "Installing Debian's gettext for the translation tests"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gettext >/dev/null; }
+
+messages: install gettext
 	DEBUG=true $(BIN)/python manage.py makemessages -l nl -l en --ignore=node_modules --ignore=.venv --ignore=staticfiles
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 

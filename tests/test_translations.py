@@ -6,7 +6,11 @@ English on the Dutch site.
 
 import ast
 import gettext
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -63,3 +67,37 @@ def test_the_compiled_catalogue_matches_the_po_file():
         if len(msgstrs) == 1 and compiled.gettext(msgid) != msgstrs[0]
     ]
     assert stale == [], "run `make messages` to compile the catalogue"
+
+
+def test_the_catalogue_has_every_string_of_the_source(tmp_path):
+    """`make messages` was run after the last change of a string: a copy of the source gets no new entry.
+
+    Without this, a new string is simply missing from the catalogue and shows in English on the Dutch site.
+    """
+    base = Path(settings.BASE_DIR)
+    copy = tmp_path / "loket"
+    shutil.copytree(
+        base,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "node_modules",
+            "staticfiles",
+            "media",
+            "__pycache__",
+            "*.sqlite3",
+            "test-results",
+        ),
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "nl", "--ignore=staticfiles"],
+        cwd=copy,
+        env={**os.environ, "DEBUG": "true", "DATABASE_URL": "sqlite:///unused.sqlite3"},
+        check=True,
+        capture_output=True,
+    )
+
+    fresh = read_po(copy / "locale" / "nl" / "LC_MESSAGES" / "django.po")
+    missing = [msgid for msgid, msgstrs, flags in fresh if not all(msgstrs) or "fuzzy" in flags]
+    assert missing == [], "run `make messages` and translate the new strings"

@@ -18,14 +18,17 @@ class BrokenBackend(BaseEmailBackend):
 @pytest.mark.django_db
 def test_nothing_is_sent_when_the_change_is_rolled_back(mailoutbox, django_capture_on_commit_callbacks):
     initiative = InitiativeFactory()
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            send_templated_mail(
-                to=["iemand@example.org"],
-                template="initiatives/email/submitted",
-                context={"initiative": initiative, "submitted_by": initiative.created_by},
-            )
-            raise RuntimeError("the change fails")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        send_templated_mail(
+            to=["iemand@example.org"],
+            template="initiatives/email/submitted",
+            context={"initiative": initiative, "submitted_by": initiative.created_by},
+        )
+        raise RuntimeError("the change fails")
 
     assert mailoutbox == []
 
