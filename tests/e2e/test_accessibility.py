@@ -10,7 +10,10 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from .helpers import axe_violations
+from tests.accounts.factories import PASSWORD
+
+from .helpers import axe_violations, log_in
+from .world import World
 
 PHONE = {"width": 375, "height": 740}
 
@@ -23,22 +26,36 @@ def submit_signup_empty(page):
     expect(main.get_by_label("E-mailadres")).to_have_attribute("aria-invalid", "true")
 
 
+def submit_initiative_empty(page):
+    """Send the initiative form without input: the error summary and every field's error on one page."""
+    main = page.get_by_role("main")
+    main.get_by_role("button", name="Opslaan als concept").click()
+    expect(main.get_by_label("Naam van je initiatief")).to_have_attribute("aria-invalid", "true")
+
+
 @dataclass(frozen=True)
 class Visit:
-    path: str
-    logged_in: bool = False
+    path: str  # braces name the objects of tests/e2e/world.py: "/initiatieven/{slug}/"
+    logged_in: bool | str = False  # True: the `user` fixture (a resident); or a person of the world
     language: str = "nl"
     status: int = 200
     then: tuple = ()  # steps taking the page, run after it loaded
 
     def open(self, page, request):
+        path = self.path
+        world = None
+        if "{" in path or isinstance(self.logged_in, str):
+            world = World.build(request.getfixturevalue("user"))
+            path = path.format(**world.paths)
         if self.language != settings.LANGUAGE_CODE:
             # The language switch stores the choice in this cookie; test_signup_journey clicks the switch.
             cookie = {"name": settings.LANGUAGE_COOKIE_NAME, "value": self.language}
             page.context.add_cookies([{**cookie, "url": request.getfixturevalue("base_url")}])
-        if self.logged_in:
+        if self.logged_in is True:
             request.getfixturevalue("logged_in_page")  # the same page, after the login form
-        response = page.goto(self.path)
+        elif self.logged_in:
+            log_in(page, email=world.people[self.logged_in].email, password=PASSWORD)
+        response = page.goto(path)
         assert response.status == self.status, f"{self.path} answered {response.status}"
         expect(page.locator("html")).to_have_attribute("lang", self.language)
         for step in self.then:
@@ -65,6 +82,54 @@ PAGES = [
     pytest.param(Visit("/account/email/", logged_in=True), id="email-addresses"),
     pytest.param(Visit("/account/password/change/", logged_in=True), id="password-change"),
     pytest.param(Visit("/account/logout/", logged_in=True), id="logout"),
+    # Initiatives, as a visitor
+    pytest.param(Visit("/initiatieven/?fase=running&sorteer=steun"), id="initiatives-filtered"),
+    pytest.param(Visit("/initiatieven/?zoek=geveltuinen"), id="initiatives-search"),
+    pytest.param(Visit("/initiatieven/?zoek=onvindbaar"), id="initiatives-search-no-match"),
+    pytest.param(Visit("/initiatieven/{slug}/"), id="initiative"),
+    pytest.param(Visit("/initiatieven/{slug}/", language="en"), id="initiative-en"),
+    pytest.param(Visit("/initiatieven/logboek/"), id="log-entries"),
+    pytest.param(Visit("/initiatieven/logboek/?soort=obstacle&categorie=rules"), id="log-entries-of-a-kind"),
+    pytest.param(Visit("/initiatieven/obstakels/"), id="obstacles"),
+    pytest.param(Visit("/initiatieven/afmelden/{unsubscribe}/"), id="unsubscribe"),
+    # as a resident
+    pytest.param(Visit("/initiatieven/{slug}/", logged_in=True), id="initiative-resident"),
+    pytest.param(Visit("/initiatieven/nieuw/", logged_in=True), id="initiative-create"),
+    pytest.param(
+        Visit("/initiatieven/nieuw/", logged_in=True, then=(submit_initiative_empty,)),
+        id="initiative-create-with-errors",
+    ),
+    pytest.param(Visit("/initiatieven/mijn/", logged_in=True), id="my-initiatives"),
+    pytest.param(Visit("/initiatieven/volgend/", logged_in=True), id="following"),
+    pytest.param(Visit("/initiatieven/{slug}/hulpvragen/{help}/aanbieden/", logged_in=True), id="offer-help"),
+    pytest.param(Visit("/initiatieven/{slug}/reacties/", logged_in=True), id="comment-create"),
+    pytest.param(
+        Visit("/initiatieven/{slug}/reacties/{comment}/bewerken/", logged_in=True), id="comment-edit"
+    ),
+    pytest.param(
+        Visit("/initiatieven/{slug}/reacties/{comment}/verwijderen/", logged_in=True), id="comment-delete"
+    ),
+    pytest.param(Visit("/initiatieven/uitnodiging/{invitation}/", logged_in=True), id="invitation"),
+    # as its team
+    pytest.param(Visit("/initiatieven/{slug}/", logged_in="team"), id="initiative-team"),
+    pytest.param(Visit("/initiatieven/{draft}/", logged_in="team"), id="draft-team"),
+    pytest.param(Visit("/initiatieven/mijn/", logged_in="team"), id="my-initiatives-team"),
+    pytest.param(Visit("/initiatieven/{slug}/bewerken/", logged_in="team"), id="initiative-edit"),
+    pytest.param(Visit("/initiatieven/{slug}/team/", logged_in="team"), id="team"),
+    pytest.param(Visit("/initiatieven/{slug}/logboek/nieuw/", logged_in="team"), id="log-create"),
+    pytest.param(Visit("/initiatieven/{slug}/logboek/{entry}/bewerken/", logged_in="team"), id="log-edit"),
+    pytest.param(
+        Visit("/initiatieven/{slug}/logboek/{entry}/verwijderen/", logged_in="team"), id="log-delete"
+    ),
+    pytest.param(Visit("/initiatieven/{slug}/hulpvragen/nieuw/", logged_in="team"), id="help-create"),
+    pytest.param(Visit("/initiatieven/{slug}/hulpvragen/{help}/bewerken/", logged_in="team"), id="help-edit"),
+    pytest.param(Visit("/initiatieven/{slug}/aanbod/", logged_in="team"), id="offers"),
+    pytest.param(
+        Visit("/initiatieven/{slug}/aanbod/{offer}/antwoorden/", logged_in="team"), id="offer-reply"
+    ),
+    # as a civil servant
+    pytest.param(Visit("/initiatieven/wachtrij/", logged_in="civil_servant"), id="response-queue"),
+    pytest.param(Visit("/initiatieven/{slug}/reactie-gemeente/", logged_in="civil_servant"), id="respond"),
 ]
 
 
@@ -119,10 +184,11 @@ def test_stylesheets_load(page):
 
     def record(response):
         if response.request.resource_type == "stylesheet":
-            stylesheets[response.url] = response.status
+            stylesheets[response.url] = (response.status, bool(response.body().strip()))
 
     page.on("response", record)
     page.goto("/")
     linked = page.locator('link[rel="stylesheet"]').evaluate_all("links => links.map(link => link.href)")
     assert linked, "the home page links no stylesheet"
-    assert {url: stylesheets.get(url) for url in linked} == dict.fromkeys(linked, 200)
+    # Each answers, and has rules in it: an empty file would pass for a stylesheet.
+    assert {url: stylesheets.get(url) for url in linked} == dict.fromkeys(linked, (200, True))

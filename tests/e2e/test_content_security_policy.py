@@ -10,6 +10,7 @@ from accounts.models import User
 from tests.accounts.factories import PASSWORD, verify_email
 
 from .helpers import log_in
+from .world import World
 
 
 @pytest.fixture
@@ -50,5 +51,28 @@ def test_staff_use_the_management_site_under_the_policy(csp_page):
     csp_page.get_by_label("Naam (Nederlands)").press_sequentially("Samen leren")
     # The admin's own script fills the slug from the name: it only runs if the policy lets it.
     expect(csp_page.get_by_label("Korte naam (in webadres)")).to_have_value("samen-leren")
+
+    assert csp_page.refusals == []
+
+
+def test_initiative_pages_and_their_moderation_work_under_the_policy(csp_page, user):
+    world = World.build(user)
+    log_in(csp_page, email=user.email, password=PASSWORD)
+    for path in [
+        "/initiatieven/",
+        "/initiatieven/logboek/",
+        "/initiatieven/obstakels/",
+        "/initiatieven/nieuw/",
+    ]:
+        csp_page.goto(path)
+    csp_page.goto(f"/initiatieven/{world.paths['slug']}/")
+    expect(csp_page.get_by_role("heading", level=1)).to_have_text("Geveltuinen in De Huet")
+
+    csp_page.context.clear_cookies()
+    log_in(csp_page, email=world.people["civil_servant"].email, password=PASSWORD)
+    csp_page.goto("/beheer/initiatives/initiative/")
+    csp_page.get_by_role("link", name="Geveltuinen in De Huet").click()
+    # The two-pane concept chooser is built by the admin's script: it only appears if the policy allows it.
+    expect(csp_page.locator(".selector-available")).to_be_visible()
 
     assert csp_page.refusals == []

@@ -1,0 +1,91 @@
+"""A small, full world for the pages of initiatives: one published initiative with every part, a draft,
+one waiting for the municipality, and the people around them. The accessibility check visits every page
+of it as each kind of person."""
+
+import re
+from dataclasses import dataclass
+
+from django.core import mail
+
+from accounts.roles import Role
+from initiatives.choices import GovernmentRole, HelpKind, LogKind, ObstacleCategory
+from initiatives.services.authoring import team_invite
+from initiatives.services.notifications import unsubscribe_token
+from knowledgebase.models import Concept
+from places.models import Area
+from tests.accounts.factories import staff_in_role
+from tests.initiatives.factories import (
+    CommentFactory,
+    FollowFactory,
+    HelpOfferFactory,
+    HelpRequestFactory,
+    InitiativeFactory,
+    LogEntryFactory,
+    MunicipalResponseFactory,
+    SupportFactory,
+    VerifiedUserFactory,
+)
+
+INVITATION_LINK = re.compile(r"/initiatieven/uitnodiging/([^/\s]+)/")
+
+
+@dataclass
+class World:
+    people: dict
+    paths: dict
+
+    @classmethod
+    def build(cls, resident):
+        team = VerifiedUserFactory(display_name="Ayla Demir")
+        civil_servant = staff_in_role(
+            Role.MODERATOR, display_name="Anne Ambtenaar", public_role="wijkregisseur"
+        )
+        de_huet = Area.objects.get(slug="de-huet")
+        initiative = InitiativeFactory(
+            title="Geveltuinen in De Huet",
+            slug="geveltuinen-de-huet",
+            summary="Bewoners maken van tegels langs de gevel smalle tuintjes vol bloemen.",
+            story="## Hoe het begon\n\nEen buurvrouw begon. **Nu** doet de halve straat mee.",
+            area=de_huet,
+            created_by=team,
+            contact_person=civil_servant,
+            government_role=GovernmentRole.FACILITATE,
+            tags=["groen", "ontmoeten"],
+            links="https://example.org/geveltuinen",
+        )
+        initiative.concepts.set(Concept.objects.filter(is_active=True)[:2])
+        entries = [
+            LogEntryFactory(
+                initiative=initiative,
+                kind=kind,
+                obstacle_category=ObstacleCategory.RULES if kind == LogKind.OBSTACLE else "",
+                title=f"Over {kind.label}",
+            )
+            for kind in LogKind
+        ]
+        help_request = HelpRequestFactory(initiative=initiative, kind=HelpKind.MATERIALS)
+        HelpRequestFactory(initiative=initiative, is_fulfilled=True, title="Een plek voor de tegels")
+        offer = HelpOfferFactory(help_request=help_request, offered_by=resident)
+        MunicipalResponseFactory(initiative=initiative, author=civil_servant)
+        comment = CommentFactory(initiative=initiative, author=resident)
+        SupportFactory(initiative=initiative, user=resident, is_named=True)
+        follow = FollowFactory(initiative=initiative, user=resident)
+        draft = InitiativeFactory(draft=True, created_by=team, area=de_huet, title="Bloembakken op het plein")
+        InitiativeFactory(title="Buurtfeest", area=de_huet)  # waits for a first response
+
+        team_invite(initiative=initiative, email=resident.email, by=team)
+        token = INVITATION_LINK.search(mail.outbox[-1].body).group(1)
+
+        return cls(
+            people={"team": team, "civil_servant": civil_servant},
+            paths={
+                "slug": initiative.slug,
+                "draft": draft.slug,
+                "entry": entries[0].pk,
+                "help": help_request.pk,
+                "offer": offer.pk,
+                "comment": comment.pk,
+                "unsubscribe": unsubscribe_token(follow),
+                "invitation": token,
+            },
+        )
