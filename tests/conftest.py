@@ -12,6 +12,15 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last. They run on committed data and empty every table when they end, the villages,
+    flywheels and role groups the migrations loaded included. pytest-django puts such tests after the
+    others, but pytest then regroups tests by their session-wide parameters (the browser), which can pull
+    them forward; this runs after both."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # The manifest storage only knows files after `collectstatic`; plain storage serves them as they are.

@@ -22,7 +22,7 @@ from tests.initiatives.factories import (
     VerifiedUserFactory,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the photos go when the deletion is committed
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
@@ -41,12 +41,15 @@ def _with_photos(initiative):
 
 
 @pytest.mark.parametrize("state", ["draft", "submitted", "rejected"])
-def test_an_initiative_only_its_deleted_initiator_knew_goes_with_its_photos(state):
+def test_an_initiative_only_its_deleted_initiator_knew_goes_with_its_photos(
+    state, django_capture_on_commit_callbacks
+):
     initiative = InitiativeFactory(**{state: True}, tags=["groen"])
     paths = _with_photos(initiative)
     assert all(Path(path).exists() for path in paths)
 
-    user_delete(user=initiative.created_by)
+    with django_capture_on_commit_callbacks(execute=True):  # the photos go once the deletion is saved
+        user_delete(user=initiative.created_by)
 
     assert not Initiative.objects.filter(pk=initiative.pk).exists()
     assert not LogEntry.objects.exists()

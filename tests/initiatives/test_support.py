@@ -253,7 +253,7 @@ def test_progress_counts_named_local_supporters_for_street_and_area_and_all_name
     assert (progress["area"]["have"], progress["area"]["needed"], progress["area"]["missing"]) == (3, 15, 12)
     assert (progress["municipality"]["have"], progress["municipality"]["needed"]) == (5, 50)
     content = response.content.decode()
-    assert "3 of 5" in content or "3 van 5" in content
+    assert "Een voorstel voor een straat: 3 van de 5 steunbetuigers met naam." in " ".join(content.split())
     assert reverse("accounts:profile") in content
 
 

@@ -46,7 +46,7 @@ def test_honeypot_error_tells_what_to_do():
         form = ContactForm({"message": "Hallo", "website": "spam"})
         errors = form.non_field_errors()
 
-    assert "Leave the last field empty" in errors[0]
+    assert "Laat het laatste veld leeg" in errors[0]
 
 
 def test_honeypot_is_the_last_field_labelled_to_leave_empty():

@@ -17,7 +17,9 @@ from tests.initiatives.authoring_helpers import (
     upload,
 )
 
-NOT_A_PHOTO = "This file is not a photo we can use. Choose a JPEG, PNG, WebP or GIF image."
+NOT_A_PHOTO = (
+    "Dit bestand is geen foto die we kunnen gebruiken. Kies een afbeelding in JPEG, PNG, WebP of GIF."
+)
 
 
 def opened(cleaned) -> Image.Image:
