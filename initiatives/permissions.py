@@ -65,6 +65,12 @@ def can_submit_initiative(user, initiative: Initiative) -> bool:
     )
 
 
+def can_delete_initiative(user, initiative: Initiative) -> bool:
+    """The team may delete what was never public. What was published belongs to the conversation in the
+    village or district: a moderator hides it when it has to go."""
+    return can_edit_initiative(user, initiative) and initiative.published_at is None
+
+
 def can_see_offers(user, initiative: Initiative) -> bool:
     return is_team_member(user, initiative)
 

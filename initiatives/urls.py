@@ -29,6 +29,7 @@ urlpatterns = [
     path("<slug:slug>/", detail.detail, name="detail"),
     path("<slug:slug>/bewerken/", editing.edit, name="edit"),
     path("<slug:slug>/indienen/", editing.submit, name="submit"),
+    path("<slug:slug>/verwijderen/", editing.delete, name="delete"),
     path("<slug:slug>/team/", editing.team, name="team"),
     path("<slug:slug>/logboek/nieuw/", log.create, name="log_create"),
     path("<slug:slug>/logboek/<int:pk>/bewerken/", log.edit, name="log_edit"),

@@ -1,4 +1,4 @@
-"""The team's own pages: register and edit an initiative, submit it for review, and build the team."""
+"""The team's own pages: register, edit and delete an initiative, submit it for review, and build the team."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +15,7 @@ from initiatives.models import Initiative, TeamInvitation, TeamMembership
 from initiatives.services.authoring import (
     INVITATION_VALID_FOR,
     initiative_create,
+    initiative_delete,
     initiative_submit,
     initiative_update,
     invitation_accept,
@@ -85,6 +86,17 @@ def submit(request, slug):
         ),
     )
     return redirect(initiative)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request, slug):
+    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_delete_initiative)
+    if request.method == "POST":
+        initiative_delete(initiative=initiative)
+        messages.success(request, _("“%(title)s” has been deleted.") % {"title": initiative.title})
+        return redirect("initiatives:mine")
+    return render(request, "initiatives/confirm_delete.html", {"initiative": initiative})
 
 
 @login_required

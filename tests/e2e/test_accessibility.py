@@ -115,6 +115,7 @@ PAGES = [
     pytest.param(Visit("/initiatieven/{draft}/", logged_in="team"), id="draft-team"),
     pytest.param(Visit("/initiatieven/mijn/", logged_in="team"), id="my-initiatives-team"),
     pytest.param(Visit("/initiatieven/{slug}/bewerken/", logged_in="team"), id="initiative-edit"),
+    pytest.param(Visit("/initiatieven/{draft}/verwijderen/", logged_in="team"), id="initiative-delete"),
     pytest.param(Visit("/initiatieven/{slug}/team/", logged_in="team"), id="team"),
     pytest.param(Visit("/initiatieven/{slug}/logboek/nieuw/", logged_in="team"), id="log-create"),
     pytest.param(Visit("/initiatieven/{slug}/logboek/{entry}/bewerken/", logged_in="team"), id="log-edit"),

@@ -63,6 +63,10 @@ INITIATIVE_MATRIX = {
     "can_submit_initiative": _per_state(
         draft=TEAM, submitted=NOBODY, published=NOBODY, rejected=TEAM, hidden=NOBODY
     ),
+    # Only what was never public: a hidden initiative was published once.
+    "can_delete_initiative": _per_state(
+        draft=TEAM, submitted=TEAM, published=NOBODY, rejected=TEAM, hidden=NOBODY
+    ),
     "can_support": _per_state(
         draft=NOBODY, submitted=NOBODY, published=CONFIRMED, rejected=NOBODY, hidden=NOBODY
     ),
