@@ -4,9 +4,9 @@ comments and the municipality's responses. Reads live in the querysets here, wri
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection, models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from loket.models import TimeStampedModel
+from loket.search import search_filter
 
 from .choices import (
     FollowFrequency,
@@ -77,18 +78,8 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(tags__slug=tag_slug)
 
     def search(self, text):
-        """Full-text search. PostgreSQL: Dutch stemming and ranking over a stored, GIN-indexed vector.
-        SQLite: every word must occur in the stored search text; same interface, simpler matching."""
-        text = (text or "").strip()
-        if not text:
-            return self
-        if connection.vendor == "postgresql":
-            query = SearchQuery(text, config="dutch", search_type="websearch")
-            return self.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
-        matches = self
-        for word in text.split():
-            matches = matches.filter(search_document__icontains=word)
-        return matches
+        """Full-text search (loket.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""
+        return search_filter(self, text)
 
     def waiting_for_first_response(self):
         """Published initiatives the municipality has not responded to yet, oldest first."""

@@ -7,7 +7,6 @@ search text can be wrong in a way a person fixes by typing, so only it gives a f
 """
 
 from django import forms
-from django.db import connection
 from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -15,6 +14,7 @@ from taggit.models import Tag
 from initiatives.choices import GovernmentRole, Origin, ParticipationStep, Stage
 from initiatives.models import Initiative
 from knowledgebase.models import Concept
+from loket.search import ranks_results
 from places.models import Area
 
 SEARCH_MAX_LENGTH = 200
@@ -99,7 +99,7 @@ class InitiativeFilterForm(forms.Form):
         """On PostgreSQL search results come best match first unless someone picks another order. The
         choice "newest first" then needs its own option; without search text it is what no choice means."""
         searching = bool(self.data.get("zoek", "").strip()) if self.is_bound else False
-        if searching and connection.vendor == "postgresql":
+        if searching and ranks_results():
             self.fields["sorteer"].choices = [("", _("Best match")), *SORTS]
         else:
             # `sorteer=nieuw` stays valid (shared links), it just is not a separate option here.
@@ -150,7 +150,7 @@ class InitiativeFilterForm(forms.Form):
 
     def ordering(self):
         sort = self.cleaned_data.get("sorteer")
-        if not sort and self.is_searching and connection.vendor == "postgresql":
+        if not sort and self.is_searching and ranks_results():
             return BEST_MATCH_ORDERING
         return ORDERINGS[sort or NEWEST]
 

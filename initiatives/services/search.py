@@ -1,11 +1,9 @@
-"""Keeping an initiative findable: the text search looks at, and on PostgreSQL its weighted vector."""
+"""Keeping an initiative findable: the text search looks at (loket.search), weighted by where it stands."""
 
-from django.contrib.postgres.search import SearchVector
-from django.db import connection
-from django.db.models import Value
 from django.utils import timezone
 
 from initiatives.models import Initiative
+from loket.search import search_index_update
 
 
 def initiative_reindex(*, initiative: Initiative) -> None:
@@ -13,17 +11,10 @@ def initiative_reindex(*, initiative: Initiative) -> None:
     to any of them. Title weighs most, then summary and themes, then story and log."""
     tags = " ".join(initiative.tags.values_list("name", flat=True))
     log = " ".join(f"{title} {text}" for title, text in initiative.log_entries.values_list("title", "text"))
-    parts = {"A": initiative.title, "B": f"{initiative.summary} {tags}", "C": f"{initiative.story} {log}"}
-    document = " ".join(parts.values())
-    updates = {"search_document": document}
-    if connection.vendor == "postgresql":
-        vector = None
-        for weight, text in parts.items():
-            part = SearchVector(Value(text), config="dutch", weight=weight)
-            vector = part if vector is None else vector + part
-        updates["search_vector"] = vector
-    Initiative.objects.filter(pk=initiative.pk).update(**updates)
-    initiative.search_document = document
+    search_index_update(
+        initiative,
+        {"A": initiative.title, "B": f"{initiative.summary} {tags}", "C": f"{initiative.story} {log}"},
+    )
 
 
 def initiative_touch(*, initiative: Initiative) -> None:

@@ -3,7 +3,6 @@ initiatives together, and the obstacles that recur. Each page runs a fixed numbe
 
 from collections import defaultdict
 
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -16,8 +15,8 @@ from django.views.decorators.http import require_safe
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.forms.filters import InitiativeFilterForm
 from initiatives.models import Initiative, LogEntry
+from loket.paging import get_page, url_without
 
-PAGE_PARAM = "pagina"
 INITIATIVES_PER_PAGE = 12
 LOG_ENTRIES_PER_PAGE = 20
 RECENT_OBSTACLES_PER_CATEGORY = 5
@@ -32,26 +31,6 @@ KIND_TITLES = {
     LogKind.MILESTONE: _("Milestones"),
 }
 NEWEST_ENTRIES_FIRST = ["-happened_on", "-created_at", "-pk"]
-
-
-def get_page(request, items, per_page):
-    """The page `?pagina=` asks for; a page that is not a number or does not exist is a 404."""
-    paginator = Paginator(items, per_page)
-    try:
-        page = paginator.page(request.GET.get(PAGE_PARAM) or 1)
-    except InvalidPage:
-        raise Http404 from None
-    # For includes/pagination.html: the first and last pages and those around this one, "…" between.
-    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return page
-
-
-def url_without(request, *names):
-    """This page's address without the given parameters (and back on the first page)."""
-    query = request.GET.copy()
-    for name in (*names, PAGE_PARAM):
-        query.pop(name, None)
-    return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
 @require_safe
