@@ -14,7 +14,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ["area"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["display_name", "area"]}),
+        (_("Profile"), {"fields": ["display_name", "area", "public_role"]}),
         (
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

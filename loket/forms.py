@@ -41,3 +41,16 @@ class HoneypotFormMixin:
                 code="honeypot",
             )
         return cleaned
+
+
+class SiteSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the loket"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput,
+        help_text=_("Initiatives, articles and case analyses."),
+    )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())

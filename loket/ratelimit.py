@@ -18,6 +18,7 @@ DEFAULT_POSTING_RATES = {
     "offer": "10/h",
     "support": "60/h",
     "invitation": "20/h",
+    "suggestion": "5/h",
 }
 
 TOO_MANY_MESSAGE = _(

@@ -188,6 +188,9 @@ for prefix, package_dir in [
         STATICFILES_DIRS.append((prefix, BASE_DIR / package_dir))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Documents attached to knowledge-base articles: outside MEDIA_ROOT, sent only by the download view, which
+# checks that the article is published (loket.documents).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "documents"))
 # Uploaded photos. In production a web server in front should serve MEDIA_ROOT; Django serves them itself
 # only when SERVE_MEDIA is on (the default with DEBUG, and for a small single-server set-up).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)

@@ -5,6 +5,9 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from knowledgebase.models import PAGES
+from knowledgebase.views import pages
+
 from . import views
 
 admin.site.site_header = _("Samenwerken in Doetinchem: management")
@@ -18,11 +21,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("initiatieven/", include("initiatives.urls")),
     path("kennisbank/", include("knowledgebase.urls")),
-    path("samenwerkingslab/", views.page, {"name": "lab"}, name="lab"),
-    path("over-het-loket/", views.page, {"name": "about"}, name="about"),
-    path("privacy/", views.page, {"name": "privacy"}, name="privacy"),
-    path("toegankelijkheid/", views.page, {"name": "accessibility"}, name="accessibility"),
-    path("contact/", views.page, {"name": "contact"}, name="contact"),
+    path("zoeken/", views.search, name="search"),
+    # The pages of prose, written by the editors (knowledgebase.Page).
+    *(path(f"{address}/", pages.page, {"slug": slug}, name=name) for slug, (address, name) in PAGES.items()),
     path("account/profiel/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,25 +1,88 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from initiatives.models import Initiative
-from knowledgebase.models import Flywheel
+from knowledgebase.models import Article, CaseAnalysis, Flywheel
+from loket.forms import SiteSearchForm
+from loket.search import ranks_results
 
 
 @require_safe
 def home(request):
     flywheels = Flywheel.objects.with_concepts()
     latest_initiatives = Initiative.objects.published().for_cards().order_by("-published_at", "-pk")[:3]
-    return render(request, "home.html", {"flywheels": flywheels, "latest_initiatives": latest_initiatives})
+    featured_articles = (
+        Article.objects.published().for_cards().featured().order_by("-published_at", "-pk")[:3]
+    )
+    return render(
+        request,
+        "home.html",
+        {
+            "flywheels": flywheels,
+            "latest_initiatives": latest_initiatives,
+            "featured_articles": featured_articles,
+        },
+    )
 
 
 @require_safe
-def page(request, name):
-    """A page of prose. Long texts are written per language (pages/<lang>/<name>.html), not per sentence."""
-    return render(request, [f"pages/{get_language()}/{name}.html", f"pages/nl/{name}.html"], {"page": name})
+def search(request):
+    """One search box for the whole site: initiatives, articles and case analyses together, the best
+    few of each, with a link to the full list where there are more."""
+    form = SiteSearchForm(request.GET)
+    sections = []
+    if form.is_valid() and form.cleaned_data["q"]:
+        text = form.cleaned_data["q"]
+        sections = [
+            _search_section(
+                _("Initiatives"),
+                Initiative.objects.published().for_cards(),
+                text,
+                f"{reverse('initiatives:index')}?{urlencode({'zoek': text})}",
+            ),
+            _search_section(
+                _("Articles"),
+                Article.objects.published().for_cards(),
+                text,
+                f"{reverse('knowledgebase:articles')}?{urlencode({'zoek': text})}",
+            ),
+            _search_section(
+                _("Case analyses"),
+                CaseAnalysis.objects.published().select_related("initiative__area"),
+                text,
+                "",
+            ),
+        ]
+    return render(
+        request,
+        "search.html",
+        {
+            "form": form,
+            "sections": sections,
+            "total": sum(section["count"] for section in sections),
+            "searched": bool(sections),
+        },
+    )
+
+
+SEARCH_RESULTS_PER_KIND = 5
+
+
+def _search_section(title, queryset, text, more_url):
+    matches = queryset.search(text)
+    ordering = ["-rank", "-published_at", "-pk"] if ranks_results() else ["-published_at", "-pk"]
+    return {
+        "title": title,
+        "count": matches.count(),
+        "results": list(matches.order_by(*ordering)[:SEARCH_RESULTS_PER_KIND]),
+        "more_url": more_url,
+    }
 
 
 @never_cache

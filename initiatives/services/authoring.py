@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
@@ -18,6 +17,7 @@ from initiatives.models import Initiative, TeamInvitation, TeamMembership
 from initiatives.services.search import initiative_reindex
 from loket.images import make_thumbnail
 from loket.mail import send_templated_mail, site_url
+from loket.slugs import unique_slug
 
 INVITATION_VALID_FOR = datetime.timedelta(days=14)
 FALLBACK_SLUG = "initiatief"
@@ -41,17 +41,9 @@ def initiative_unique_slug(title: str, *, exclude_pk=None) -> str:
     """A web address from the title that no other initiative and no fixed page of the site uses."""
     from initiatives.urls import RESERVED_SLUGS  # here: the URLconf imports the views, which import us
 
-    max_length = Initiative._meta.get_field("slug").max_length
-    base = slugify(title)[: max_length - 10].strip("-") or FALLBACK_SLUG
-    taken = Initiative.objects.filter(slug__startswith=base)
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list("slug", flat=True)) | RESERVED_SLUGS
-    candidate, number = base, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
+    return unique_slug(
+        Initiative, title, fallback=FALLBACK_SLUG, reserved=RESERVED_SLUGS, exclude_pk=exclude_pk
+    )
 
 
 def _set_photo(initiative: Initiative, photo) -> list[str]:

@@ -14,6 +14,7 @@ from initiatives.models import (
     TeamMembership,
     burgerinitiatief_progress,
 )
+from knowledgebase.models import CaseAnalysis
 
 
 def detail_queryset():
@@ -33,6 +34,11 @@ def detail_queryset():
                 "supports",
                 queryset=Support.objects.filter(is_named=True).select_related("user"),
                 to_attr="named_supports",
+            ),
+            Prefetch(
+                "analyses",
+                queryset=CaseAnalysis.objects.published().order_by("-published_at"),
+                to_attr="published_analyses",
             ),
         )
     )

@@ -1,5 +1,7 @@
 """The knowledge base page (/kennisbank/) and the home page show the flywheels with their concepts."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,7 +23,8 @@ def count_queries(client, url) -> int:
 
 
 def test_visitor_sees_all_22_concepts_in_flywheel_order(client):
-    content = client.get(KNOWLEDGEBASE).content.decode()
+    # The lists, not the drawings: a drawing breaks long names over lines.
+    content = re.sub(r"<svg.*?</svg>", "", client.get(KNOWLEDGEBASE).content.decode(), flags=re.DOTALL)
 
     labels = [escape(concept.label_nl) for concept in Concept.objects.order_by("flywheel__order", "order")]
     assert len(labels) == 22
@@ -59,7 +62,7 @@ def test_visitor_in_english_sees_english_concept_labels(client):
 @pytest.mark.parametrize("url", [KNOWLEDGEBASE, reverse("home")])
 def test_page_queries_stay_constant_when_concepts_are_added(client, url, django_assert_num_queries):
     baseline = count_queries(client, url)
-    assert baseline <= 4
+    assert baseline <= 5
     extra = FlywheelFactory()
     ConceptFactory.create_batch(3, flywheel=extra)
     ConceptFactory.create_batch(3, flywheel=Flywheel.objects.get(slug="samenleving"))

@@ -72,5 +72,5 @@ def test_concept_without_english_label_falls_back_to_dutch():
         assert concept.label == "Alleen Nederlands"
 
 
-def test_concept_links_to_its_place_on_the_knowledge_base_page():
-    assert Concept.objects.get(slug="animo").get_absolute_url() == "/kennisbank/#animo"
+def test_concept_links_to_its_own_page():
+    assert Concept.objects.get(slug="animo").get_absolute_url() == "/kennisbank/begrippen/animo/"

@@ -15,6 +15,7 @@ from django.db import transaction
 from accounts.roles import Role, sync_role_groups
 from knowledgebase.reference_data import load_flywheels
 from loket.demo.initiatives import load_demo_initiatives
+from loket.demo.knowledgebase import load_demo_knowledgebase
 from places.models import Area
 from places.reference_data import load_areas
 
@@ -67,6 +68,12 @@ class Command(BaseCommand):
         added = load_demo_initiatives(password=DEMO_PASSWORD)
         self.stdout.write(
             self.style.SUCCESS(f"Demo initiatives: {added} added (existing ones left as they are).")
+        )
+        articles, analyses = load_demo_knowledgebase()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo knowledge base: {articles} articles and {analyses} case analyses added."
+            )
         )
 
     def ensure_account(self, account: DemoAccount):

@@ -1,3 +1,5 @@
+"""The two flywheels and their ordered concepts: reference data that staff edit (see flywheels.yaml)."""
+
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -50,6 +52,14 @@ class Flywheel(TranslatedLabelMixin, models.Model):
     def __str__(self):
         return self.label_nl
 
+    def get_absolute_url(self):
+        return reverse("knowledgebase:index") + f"#flywheel-{self.slug}"
+
+
+class ConceptQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
 
 class Concept(TranslatedLabelMixin, models.Model):
     flywheel = models.ForeignKey(
@@ -69,12 +79,20 @@ class Concept(TranslatedLabelMixin, models.Model):
             "The published models this concept rests on, as codes from flywheels.yaml (e.g. S5, S6)."
         ),
     )
+    questions_nl = models.TextField(
+        _("guiding questions (Dutch)"),
+        blank=True,
+        help_text=_("Questions to ask yourself about an initiative, one per line."),
+    )
+    questions_en = models.TextField(_("guiding questions (English)"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     is_active = models.BooleanField(
         _("active"),
         default=True,
         help_text=_("Retired concepts stay on earlier analyses but are not offered."),
     )
+
+    objects = ConceptQuerySet.as_manager()
 
     class Meta:
         ordering = ["flywheel__order", "order"]
@@ -88,11 +106,15 @@ class Concept(TranslatedLabelMixin, models.Model):
         return self.label_nl
 
     def get_absolute_url(self):
-        return reverse("knowledgebase:index") + f"#{self.slug}"
+        return reverse("knowledgebase:concept", kwargs={"slug": self.slug})
 
     @property
     def description(self):
         return self._in_language("description")
+
+    @property
+    def questions(self):
+        return [line.strip() for line in self._in_language("questions").splitlines() if line.strip()]
 
     @property
     def is_proposed(self):

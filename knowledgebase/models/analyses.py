@@ -1,0 +1,147 @@
+"""Case analyses: one initiative looked at along the concepts of its flywheel, by an analysis group."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from loket.models import TimeStampedModel
+
+from .articles import PublicationState, PublishedQuerySet
+
+
+class CaseAnalysisQuerySet(PublishedQuerySet):
+    def of_published_initiatives(self):
+        """An analysis is public only while its initiative is."""
+        from initiatives.choices import PublicationState as InitiativeState
+
+        return self.filter(initiative__publication_state=InitiativeState.PUBLISHED)
+
+    def published(self):
+        return super().published().of_published_initiatives()
+
+
+class CaseAnalysis(TimeStampedModel):
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="analyses",
+    )
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("web address"), max_length=180, unique=True)
+    summary = models.TextField(_("summary"), max_length=1000)
+    lessons = models.TextField(
+        _("lessons"),
+        blank=True,
+        max_length=10000,
+        help_text=_("What others can learn from this case. Markdown."),
+    )
+    working_elements = models.TextField(
+        _("working elements"),
+        blank=True,
+        max_length=10000,
+        help_text=_("What made the collaboration work and can be used again. Markdown."),
+    )
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contributors with an account"),
+        blank=True,
+        related_name="case_analyses",
+    )
+    other_contributors = models.TextField(
+        _("other contributors"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Names (and roles) of people in the analysis group, one per line, e.g. “Ria, dorpsraad”."
+        ),
+    )
+    state = models.CharField(
+        _("publication state"),
+        max_length=20,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("publication date"), null=True, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_analyses_written",
+    )
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = CaseAnalysisQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("case analysis")
+        verbose_name_plural = _("case analyses")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state=PublicationState.PUBLISHED) | Q(published_at__isnull=False),
+                name="case_analysis_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("knowledgebase:analysis", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return (
+            self.state == PublicationState.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+            and self.initiative.is_published
+        )
+
+    @property
+    def flywheel_slug(self):
+        """The flywheel follows the initiative's origin."""
+        from initiatives.choices import Origin
+
+        return Origin(self.initiative.origin).flywheel_slug
+
+    @property
+    def other_contributor_list(self):
+        return [line.strip() for line in self.other_contributors.splitlines() if line.strip()]
+
+
+class ConceptFinding(models.Model):
+    """What the analysis group found for one concept: what happened, what helped, what hindered, the lesson."""
+
+    analysis = models.ForeignKey(CaseAnalysis, on_delete=models.CASCADE, related_name="findings")
+    concept = models.ForeignKey(
+        "knowledgebase.Concept", verbose_name=_("concept"), on_delete=models.PROTECT, related_name="findings"
+    )
+    happened = models.TextField(_("what happened"), blank=True, max_length=3000)
+    helped = models.TextField(_("what helped"), blank=True, max_length=3000)
+    hindered = models.TextField(_("what hindered"), blank=True, max_length=3000)
+    lessons = models.TextField(_("lesson"), blank=True, max_length=3000)
+
+    class Meta:
+        ordering = ["concept__flywheel__order", "concept__order"]
+        verbose_name = _("finding per concept")
+        verbose_name_plural = _("findings per concept")
+        constraints = [
+            models.UniqueConstraint(fields=["analysis", "concept"], name="finding_once_per_concept"),
+        ]
+
+    def __str__(self):
+        return f"{self.analysis}: {self.concept}"
+
+    @property
+    def has_content(self):
+        return any([self.happened, self.helped, self.hindered, self.lessons])
