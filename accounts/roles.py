@@ -49,6 +49,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "knowledgebase.delete_conceptfinding",
     ],
     Role.EDITOR: [
+        "accounts.view_user",  # to name the members of an analysis group
         "places.view_area",
         "places.add_area",
         "places.change_area",

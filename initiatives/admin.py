@@ -386,6 +386,9 @@ class InitiativeAdmin(admin.ModelAdmin):
                 if initiative.publication_state in self.MODERATION[action]["states"]:
                     url = reverse(f"admin:initiatives_initiative_{action}", args=[initiative.pk])
                     tools.append({"url": url, "label": label})
+        if initiative is not None and request.user.has_perm("knowledgebase.add_caseanalysis"):
+            url = reverse("admin:knowledgebase_caseanalysis_add") + f"?initiative={initiative.pk}"
+            tools.append({"url": url, "label": _("Analyse this initiative")})
         extra_context = {**(extra_context or {}), "moderation_tools": tools}
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -419,6 +419,7 @@ class Migration(migrations.Migration):
                             ("cover_image", ""), models.Q(("cover_alt", ""), _negated=True), _connector="OR"
                         ),
                         name="article_cover_has_alt_text",
+                        violation_error_message="A photo needs a description of what can be seen on it.",
                     ),
                     models.CheckConstraint(
                         condition=models.Q(
@@ -427,6 +428,7 @@ class Migration(migrations.Migration):
                             _connector="OR",
                         ),
                         name="article_published_has_date",
+                        violation_error_message="A published article needs a publication date.",
                     ),
                 ],
             },
@@ -440,12 +442,15 @@ class Migration(migrations.Migration):
                     _connector="OR",
                 ),
                 name="case_analysis_published_has_date",
+                violation_error_message="A published analysis needs a publication date.",
             ),
         ),
         migrations.AddConstraint(
             model_name="conceptfinding",
             constraint=models.UniqueConstraint(
-                fields=("analysis", "concept"), name="finding_once_per_concept"
+                fields=("analysis", "concept"),
+                name="finding_once_per_concept",
+                violation_error_message="Each concept can have one finding per analysis.",
             ),
         ),
     ]

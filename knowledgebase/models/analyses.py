@@ -89,6 +89,7 @@ class CaseAnalysis(TimeStampedModel):
             models.CheckConstraint(
                 condition=~Q(state=PublicationState.PUBLISHED) | Q(published_at__isnull=False),
                 name="case_analysis_published_has_date",
+                violation_error_message=_("A published analysis needs a publication date."),
             ),
         ]
 
@@ -136,7 +137,11 @@ class ConceptFinding(models.Model):
         verbose_name = _("finding per concept")
         verbose_name_plural = _("findings per concept")
         constraints = [
-            models.UniqueConstraint(fields=["analysis", "concept"], name="finding_once_per_concept"),
+            models.UniqueConstraint(
+                fields=["analysis", "concept"],
+                name="finding_once_per_concept",
+                violation_error_message=_("Each concept can have one finding per analysis."),
+            ),
         ]
 
     def __str__(self):

@@ -173,11 +173,14 @@ class Article(TimeStampedModel):
         verbose_name_plural = _("articles")
         constraints = [
             models.CheckConstraint(
-                condition=Q(cover_image="") | ~Q(cover_alt=""), name="article_cover_has_alt_text"
+                condition=Q(cover_image="") | ~Q(cover_alt=""),
+                name="article_cover_has_alt_text",
+                violation_error_message=_("A photo needs a description of what can be seen on it."),
             ),
             models.CheckConstraint(
                 condition=~Q(state=PublicationState.PUBLISHED) | Q(published_at__isnull=False),
                 name="article_published_has_date",
+                violation_error_message=_("A published article needs a publication date."),
             ),
         ]
         indexes = [models.Index(fields=["state", "-published_at"], name="article_listing_idx")]

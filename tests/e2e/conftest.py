@@ -2,7 +2,7 @@
 
 Every test here gets the `e2e` marker, a fresh browser context (one browser per session) and a
 transactional database: the live server answers from another thread, so the data a test creates must be
-committed to be seen. The rows the migrations load (villages, flywheels, role groups) are loaded again
+committed to be seen. The rows the migrations load (villages, flywheels, pages, role groups) are loaded again
 for each test, so every page renders with its real reference data.
 Static files come from the finders (tests/conftest.py switches to the plain storage), no collectstatic.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from accounts.roles import sync_role_groups
-from knowledgebase.reference_data import load_flywheels
+from knowledgebase.reference_data import load_concept_questions, load_flywheels, load_pages
 from places.reference_data import load_areas
 
 from .helpers import log_in
@@ -80,11 +80,13 @@ def _quick_failures(context):
 def _e2e_database(transactional_db):
     """Committed data the live server can see, with the reference data the migrations load.
 
-    A transactional test ends by emptying every table, so the villages, flywheels and role groups are
+    A transactional test ends by emptying every table, so the villages, flywheels, pages and role groups are
     loaded again for each test, by the same idempotent loaders the data migrations use.
     """
     load_areas()
     load_flywheels()
+    load_concept_questions()
+    load_pages()
     sync_role_groups()
 
 

@@ -26,6 +26,12 @@ def submit_signup_empty(page):
     expect(main.get_by_label("E-mailadres")).to_have_attribute("aria-invalid", "true")
 
 
+def submit_suggestion_empty(page):
+    main = page.get_by_role("main")
+    main.get_by_role("button", name="Mijn voorbeeld versturen").click()
+    expect(main.get_by_label("Hoe heet het voorbeeld?")).to_have_attribute("aria-invalid", "true")
+
+
 def submit_initiative_empty(page):
     """Send the initiative form without input: the error summary and every field's error on one page."""
     main = page.get_by_role("main")
@@ -40,11 +46,12 @@ class Visit:
     language: str = "nl"
     status: int = 200
     then: tuple = ()  # steps taking the page, run after it loaded
+    full: bool = False  # build the world even though the path names nothing of it (lists that show it)
 
     def open(self, page, request):
         path = self.path
         world = None
-        if "{" in path or isinstance(self.logged_in, str):
+        if "{" in path or self.full or isinstance(self.logged_in, str):
             world = World.build(request.getfixturevalue("user"))
             path = path.format(**world.paths)
         if self.language != settings.LANGUAGE_CODE:
@@ -128,6 +135,28 @@ PAGES = [
     pytest.param(
         Visit("/initiatieven/{slug}/aanbod/{offer}/antwoorden/", logged_in="team"), id="offer-reply"
     ),
+    # The knowledge base and the pages
+    pytest.param(Visit("/", full=True), id="home-with-content"),
+    pytest.param(Visit("/kennisbank/", full=True), id="knowledgebase-with-content"),
+    pytest.param(Visit("/kennisbank/begrippen/{concept}/"), id="concept"),
+    pytest.param(Visit("/kennisbank/artikelen/"), id="articles"),
+    pytest.param(Visit("/kennisbank/artikelen/?begrip=draagvlak&soort=example"), id="articles-filtered"),
+    pytest.param(Visit("/kennisbank/artikelen/{article}/"), id="article"),
+    pytest.param(Visit("/kennisbank/artikelen/{article}/", language="en"), id="article-en"),
+    pytest.param(Visit("/kennisbank/analyses/"), id="analyses"),
+    pytest.param(Visit("/kennisbank/analyses/{analysis}/"), id="analysis"),
+    pytest.param(Visit("/kennisbank/artikelen/{draft_article}/", logged_in="editor"), id="article-preview"),
+    pytest.param(Visit("/kennisbank/voorbeeld-voorstellen/", logged_in=True), id="suggest-example"),
+    pytest.param(
+        Visit("/kennisbank/voorbeeld-voorstellen/", logged_in=True, then=(submit_suggestion_empty,)),
+        id="suggest-example-with-errors",
+    ),
+    pytest.param(Visit("/zoeken/?q=geveltuinen"), id="search"),
+    pytest.param(Visit("/zoeken/"), id="search-empty"),
+    pytest.param(Visit("/zo-zijn-onze-manieren/"), id="our-ways"),
+    pytest.param(Visit("/gids/initiatiefnemers/"), id="guide-initiators"),
+    pytest.param(Visit("/gids/ambtenaren/"), id="guide-civil-servants"),
+    pytest.param(Visit("/gids/ambtenaren/", language="en"), id="guide-civil-servants-en"),
     # as a civil servant
     pytest.param(Visit("/initiatieven/wachtrij/", logged_in="civil_servant"), id="response-queue"),
     pytest.param(Visit("/initiatieven/{slug}/reactie-gemeente/", logged_in="civil_servant"), id="respond"),

@@ -25,6 +25,7 @@ from tests.initiatives.factories import (
     SupportFactory,
     VerifiedUserFactory,
 )
+from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory
 
 INVITATION_LINK = re.compile(r"/initiatieven/uitnodiging/([^/\s]+)/")
 
@@ -73,11 +74,32 @@ class World:
         draft = InitiativeFactory(draft=True, created_by=team, area=de_huet, title="Bloembakken op het plein")
         InitiativeFactory(title="Buurtfeest", area=de_huet)  # waits for a first response
 
+        draagvlak = Concept.objects.get(slug="draagvlak")
+        concepts = list(Concept.objects.filter(flywheel__slug="samenleving").order_by("order")[:3])
+        article = ArticleFactory(
+            title="Zo vonden de geveltuinen draagvlak",
+            slug="geveltuinen-draagvlak",
+            area=de_huet,
+            initiative=initiative,
+            concepts=[draagvlak],
+            tags=["groen"],
+            source_url="https://example.org/een-heel-lang-webadres/dat-niet-over-de-rand-mag-lopen-op-een-telefoon",
+        )
+        ArticleFactory(title="Tips voor een buurtavond", concepts=[draagvlak], is_featured=True)
+        draft_article = ArticleFactory(draft=True, title="Nog niet af")
+        analysis = CaseAnalysisFactory(
+            initiative=initiative,
+            title="Analyse: geveltuinen in De Huet",
+            findings={concept: f"Wat er gebeurde rond {concept.label_nl}." for concept in concepts},
+            other_contributors="Ria, wijkraad\nAnne, wijkregisseur",
+        )
+
         team_invite(initiative=initiative, email=resident.email, by=team)
         token = INVITATION_LINK.search(mail.outbox[-1].body).group(1)
 
+        editor = staff_in_role(Role.EDITOR, display_name="Rik Redacteur")
         return cls(
-            people={"team": team, "civil_servant": civil_servant},
+            people={"team": team, "civil_servant": civil_servant, "editor": editor},
             paths={
                 "slug": initiative.slug,
                 "draft": draft.slug,
@@ -87,5 +109,9 @@ class World:
                 "comment": comment.pk,
                 "unsubscribe": unsubscribe_token(follow),
                 "invitation": token,
+                "concept": draagvlak.slug,
+                "article": article.slug,
+                "draft_article": draft_article.slug,
+                "analysis": analysis.slug,
             },
         )
