@@ -87,14 +87,27 @@ def user_export_data(*, user: User) -> dict:
             }
             for comment in user.comments.select_related("initiative").order_by("created_at")
         ],
+        "suggested_examples": [
+            {
+                "title": article.title,
+                "text": article.body,
+                "state": article.state,
+                "created": article.created_at.isoformat(),
+            }
+            for article in user.articles_suggested.order_by("created_at")
+        ],
     }
 
 
 @transaction.atomic
 def user_delete(*, user: User) -> None:
     """Delete the account and what is only theirs: comments, offers, supports, follows cascade with it;
-    their initiatives go or stay as `team_member_leave_site` decides."""
-    from initiatives.services.authoring import team_member_leave_site  # initiatives builds on accounts
+    their initiatives go or stay as `team_member_leave_site` decides, and examples they suggested that
+    were never published go too."""
+    # Imported here: those apps build on accounts, not the other way round.
+    from initiatives.services.authoring import team_member_leave_site
+    from knowledgebase.services.articles import suggestions_withdraw
 
     team_member_leave_site(user=user)
+    suggestions_withdraw(by=user)
     user.delete()

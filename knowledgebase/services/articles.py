@@ -101,3 +101,18 @@ def example_suggest(*, by, title: str, story: str, area=None, place: str = "", l
             context={"article": article, "suggested_by": by, "editor": editor, "review_url": review_url},
         )
     return article
+
+
+@transaction.atomic
+def suggestions_withdraw(*, by) -> int:
+    """Delete the examples `by` suggested that were never published (their account is being deleted);
+    published ones stay, without their name."""
+    drafts = Article.objects.filter(suggested_by=by, published_at__isnull=True)
+    count = drafts.count()
+    for article in drafts:
+        files_delete_on_commit(
+            article.cover_image.storage, [article.cover_image.name, article.cover_thumbnail.name]
+        )
+        files_delete_on_commit(article.attachment.storage, [article.attachment.name])
+    drafts.delete()
+    return count

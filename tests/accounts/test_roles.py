@@ -60,7 +60,7 @@ MOD, EDIT, COUNCIL, OMBUDS = Role.MODERATOR, Role.EDITOR, Role.COUNCIL, Role.OMB
 
 # Which role may do what, written out by hand: a change to ROLE_PERMISSIONS must be a decision.
 ALLOWED = {
-    "accounts.view_user": {MOD, OMBUDS},
+    "accounts.view_user": {MOD, OMBUDS, EDIT},
     "accounts.change_user": set(),
     "accounts.delete_user": set(),
     "auth.change_group": set(),
@@ -75,6 +75,19 @@ ALLOWED = {
     "knowledgebase.add_concept": {EDIT},
     "knowledgebase.change_concept": {EDIT},
     "knowledgebase.delete_concept": set(),
+    "knowledgebase.view_article": {MOD, EDIT, COUNCIL},
+    "knowledgebase.add_article": {EDIT},
+    "knowledgebase.change_article": {EDIT},
+    "knowledgebase.delete_article": {EDIT},
+    "knowledgebase.view_caseanalysis": {MOD, EDIT, COUNCIL},
+    "knowledgebase.add_caseanalysis": {MOD, EDIT},
+    "knowledgebase.change_caseanalysis": {MOD, EDIT},
+    "knowledgebase.delete_caseanalysis": {EDIT},
+    "knowledgebase.change_conceptfinding": {MOD, EDIT},
+    "knowledgebase.view_page": {EDIT},
+    "knowledgebase.change_page": {EDIT},
+    "knowledgebase.add_page": set(),
+    "knowledgebase.delete_page": set(),
 }
 MATRIX = [(role, perm, role in roles) for perm, roles in ALLOWED.items() for role in Role]
 
