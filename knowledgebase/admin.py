@@ -4,6 +4,7 @@ case analyses along the concepts of the initiative's flywheel, and staff keep th
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -90,7 +91,12 @@ class ArticleAdminForm(PublishedAtMixin, forms.ModelForm):
     )
 
     source_url = forms.URLField(
-        label=_("Source"), required=False, max_length=500, assume_scheme="https", help_text=_("A link to the source.")
+        label=_("Source"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("A link to the source."),
     )
 
     class Meta:

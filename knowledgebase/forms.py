@@ -1,6 +1,7 @@
 """The knowledge base's forms: the filters of the article list, and a resident's suggestion of an example."""
 
 from django import forms
+from django.core.validators import URLValidator
 from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -147,5 +148,6 @@ class SuggestExampleForm(HoneypotFormMixin, forms.Form):
         required=False,
         max_length=500,
         assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("Optional: a web page about the example, starting with https://."),
     )

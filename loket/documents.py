@@ -4,6 +4,7 @@ checks publication and sends them as a download."""
 
 import uuid
 import zipfile
+import zlib
 
 from django import forms
 from django.conf import settings
@@ -69,7 +70,17 @@ def sniff_document(upload) -> str | None:
             # A .docm (macros) has word/vbaProject.bin: refused, it is not a plain document.
             if {"[Content_Types].xml", "word/document.xml"} <= names and "word/vbaProject.bin" not in names:
                 return "docx"
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        KeyError,
+        RuntimeError,
+        NotImplementedError,
+        zlib.error,
+        EOFError,
+        ValueError,
+    ):
+        # Damaged, encrypted or oddly packed: whatever it is, it is not a document we can vouch for.
         return None
     finally:
         upload.seek(0)

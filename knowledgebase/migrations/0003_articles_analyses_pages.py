@@ -6,6 +6,7 @@ import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
 
+import knowledgebase.models.articles
 import knowledgebase.models.flywheels
 import loket.documents
 
@@ -303,7 +304,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "attachment",
-                    models.FileField(
+                    knowledgebase.models.articles.ArticleFileField(
                         blank=True,
                         help_text="A format, template or work form as PDF, ODT or DOCX, at most 10 MB.",
                         storage=loket.documents.document_storage,

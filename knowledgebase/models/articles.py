@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,20 @@ from taggit.managers import TaggableManager
 from loket.documents import document_kind, document_storage
 from loket.models import TimeStampedModel
 from loket.search import search_filter
+
+
+class ArticleFieldFile(FieldFile):
+    """An article's file has no address of its own (loket.documents): its `url` is the download page,
+    which checks publication first. The management site links there too."""
+
+    @property
+    def url(self):
+        self._require_file()
+        return reverse("knowledgebase:download", kwargs={"slug": self.instance.slug})
+
+
+class ArticleFileField(models.FileField):
+    attr_class = ArticleFieldFile
 
 
 class ArticleKind(models.TextChoices):
@@ -122,7 +137,7 @@ class Article(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
-    attachment = models.FileField(
+    attachment = ArticleFileField(
         _("file to download"),
         upload_to="articles/",
         storage=document_storage,
