@@ -227,7 +227,8 @@ class ConceptFindingInline(admin.StackedInline):
 
 
 def _initiative_for(request, analysis):
-    if analysis is not None:
+    # On the add page the analysis exists but is not saved and has no initiative yet.
+    if analysis is not None and analysis.initiative_id:
         return analysis.initiative
     from initiatives.models import Initiative
 
@@ -241,7 +242,7 @@ def missing_concepts(request, analysis):
     if initiative is None:
         return []
     concepts = Concept.objects.active().filter(flywheel__slug=Origin(initiative.origin).flywheel_slug)
-    if analysis is not None:
+    if analysis is not None and analysis.pk:
         concepts = concepts.exclude(findings__analysis=analysis)
     return list(concepts.order_by("order"))
 
@@ -293,7 +294,9 @@ class CaseAnalysisAdmin(admin.ModelAdmin):
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        if isinstance(inline, ConceptFindingInline) and request.method == "GET":
+        # On a POST too: a block whose concept is only the pre-filled one and whose texts are empty is
+        # then unchanged, and not saved.
+        if isinstance(inline, ConceptFindingInline):
             kwargs["initial"] = [{"concept": concept.pk} for concept in missing_concepts(request, obj)]
         return kwargs
 

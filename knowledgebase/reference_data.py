@@ -49,7 +49,7 @@ def load_concept_questions(apps=global_apps, schema_editor=None, path=QUESTIONS_
     """Give concepts without guiding questions the ones from the data file; staff edits are kept."""
     Concept = apps.get_model("knowledgebase", "Concept")
     questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
-    for concept in Concept.objects.filter(slug__in=questions, questions_nl=""):
+    for concept in Concept.objects.filter(slug__in=questions, questions_nl="", questions_en=""):
         entry = questions[concept.slug]
         concept.questions_nl = "\n".join(entry.get("nl", []))
         concept.questions_en = "\n".join(entry.get("en", []))
