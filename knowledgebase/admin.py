@@ -18,6 +18,7 @@ from .services.articles import (
     analysis_reindex,
     article_attachment_replaced,
     article_cover_update,
+    article_delete,
     article_reindex,
 )
 
@@ -175,6 +176,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article_reindex(article=form.instance)  # themes and concepts are saved only now
+
+    def delete_model(self, request, obj):
+        article_delete(article=obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article_delete(article=article)
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish_selected(self, request, queryset):

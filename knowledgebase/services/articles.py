@@ -104,15 +104,20 @@ def example_suggest(*, by, title: str, story: str, area=None, place: str = "", l
 
 
 @transaction.atomic
+def article_delete(*, article: Article) -> None:
+    """Delete an article and, once that is committed, its photo and file."""
+    files_delete_on_commit(
+        article.cover_image.storage, [article.cover_image.name, article.cover_thumbnail.name]
+    )
+    files_delete_on_commit(article.attachment.storage, [article.attachment.name])
+    article.delete()
+
+
+@transaction.atomic
 def suggestions_withdraw(*, by) -> int:
     """Delete the examples `by` suggested that were never published (their account is being deleted);
     published ones stay, without their name."""
-    drafts = Article.objects.filter(suggested_by=by, published_at__isnull=True)
-    count = drafts.count()
+    drafts = list(Article.objects.filter(suggested_by=by, published_at__isnull=True))
     for article in drafts:
-        files_delete_on_commit(
-            article.cover_image.storage, [article.cover_image.name, article.cover_thumbnail.name]
-        )
-        files_delete_on_commit(article.attachment.storage, [article.attachment.name])
-    drafts.delete()
-    return count
+        article_delete(article=article)
+    return len(drafts)

@@ -92,7 +92,10 @@ def download(request, slug):
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(
-        handle, as_attachment=True, filename=f"{article.slug}.{kind}", content_type=CONTENT_TYPES[kind]
+        handle,
+        as_attachment=True,
+        filename=f"{article.slug}.{kind}",
+        content_type=CONTENT_TYPES.get(kind, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"

@@ -608,3 +608,24 @@ def test_editor_keeps_a_suggested_example_attributed_to_the_resident(editor_clie
     assert article.title == "Herschreven"
     assert article.suggested_by == user
     assert article.written_by is None
+
+
+# --- Deleting -----------------------------------------------------------------------------------------
+
+
+def test_deleting_an_article_removes_its_photo_and_file(
+    editor_client, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = add_article(editor_client, cover_image=photo(), cover_alt="Een moestuin", attachment=pdf())
+    stored = files_under(settings.MEDIA_ROOT) | files_under(settings.DOCUMENTS_ROOT)
+    assert len(stored) == 3  # photo, thumbnail, file
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            reverse("admin:knowledgebase_article_delete", args=[article.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+    assert files_under(settings.MEDIA_ROOT) | files_under(settings.DOCUMENTS_ROOT) == set()
