@@ -62,6 +62,20 @@ class User(AbstractUser):
             'for example "wijkregisseur De Huet".'
         ),
     )
+    # Set by moderation (moderation.services.user_block): a blocked person can log in, read, export
+    # and delete their data and appeal, but not post. A hard block also hides what they posted.
+    blocked_at = models.DateTimeField(_("blocked"), null=True, blank=True, editable=False)
+    block_kind = models.CharField(
+        _("kind of block"),
+        max_length=10,
+        blank=True,
+        editable=False,
+        choices=[
+            ("soft", _("soft: earlier posts stay visible")),
+            ("hard", _("hard: earlier posts are hidden")),
+        ],
+    )
+    block_reason = models.TextField(_("reason for the block"), blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -38,6 +38,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "initiatives.add_municipalresponse",
         "initiatives.change_municipalresponse",
         "initiatives.view_support",
+        "moderation.view_report",
+        "moderation.change_report",
+        "moderation.view_moderationaction",
+        "moderation.view_appeal",
         # Civil servants take part in analysis groups.
         "knowledgebase.view_article",
         "knowledgebase.view_caseanalysis",
@@ -86,6 +90,15 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     Role.OMBUDS: [
         "accounts.view_user",
+        # Lab hosts: the sessions of the samenwerkingslab, and the confidential signals.
+        "lab.view_labsession",
+        "lab.add_labsession",
+        "lab.change_labsession",
+        "lab.delete_labsession",
+        "lab.view_registration",
+        "lab.view_signal",
+        "lab.change_signal",
+        "lab.view_signalmessage",
     ],
 }
 

@@ -23,18 +23,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from moderation import services as moderation
+
 from . import permissions
 from .choices import Origin, PublicationState
-from .forms.municipality import RejectForm
+from .forms.municipality import HideForm, RejectForm
 from .models import Comment, HelpRequest, Initiative, LogEntry, MunicipalResponse, TeamMembership
 from .services.moderation import (
     HIDEABLE_STATES,
     PUBLISHABLE_STATES,
     REJECTABLE_STATES,
     contact_person_assign,
-    initiative_hide,
-    initiative_publish,
-    initiative_reject,
     municipal_response_create,
     speaker_label,
 )
@@ -312,10 +311,11 @@ class InitiativeAdmin(admin.ModelAdmin):
             "title": _("Hide initiative"),
             "intro": _(
                 "A hidden initiative is no longer on the site. Its team still sees it but cannot change it. "
-                "No email is sent: tell the team yourself why. You can publish it again later."
+                "The team gets an email with your reason and may ask another moderator to look again. You "
+                "can publish it again later."
             ),
-            "confirm": _("Yes, hide"),
-            "done": _("The initiative “%(title)s” is hidden."),
+            "confirm": _("Hide and email the team"),
+            "done": _("The initiative “%(title)s” is hidden. The team has been emailed the reason."),
             "wrong_state": _("Only a published initiative can be hidden."),
         },
     }
@@ -333,7 +333,8 @@ class InitiativeAdmin(admin.ModelAdmin):
         if initiative.publication_state not in spec["states"]:
             self.message_user(request, spec["wrong_state"], messages.WARNING)
             return HttpResponseRedirect(change_url)
-        form = RejectForm(request.POST or None) if action == "reject" else None
+        form_class = {"reject": RejectForm, "hide": HideForm}.get(action)
+        form = form_class(request.POST or None) if form_class else None
         if request.method == "POST" and (form is None or form.is_valid()):
             reason = form.cleaned_data["reason"] if form is not None else ""
             try:
@@ -348,12 +349,13 @@ class InitiativeAdmin(admin.ModelAdmin):
         )
 
     def _moderate(self, request, initiative, action, reason=""):
+        """Through moderation's services: each decision is in the audit log, and can be appealed."""
         if action == "publish":
-            initiative_publish(initiative=initiative, by=request.user)
+            moderation.initiative_publish(initiative=initiative, by=request.user)
         elif action == "reject":
-            initiative_reject(initiative=initiative, by=request.user, reason=reason)
+            moderation.initiative_reject(initiative=initiative, by=request.user, reason=reason)
         else:
-            initiative_hide(initiative=initiative, by=request.user)
+            moderation.item_hide(item=initiative, by=request.user, reason=reason)
 
     def _moderation_page(
         self, request, action, *, initiatives, form, cancel_url, title, skipped=(), bulk=False
@@ -443,33 +445,38 @@ class InitiativeAdmin(admin.ModelAdmin):
     def publish_selected(self, request, queryset):
         self._report(request, "publish", *self._bulk(request, queryset, "publish"))
 
-    @admin.action(description=_("Hide selected initiatives"), permissions=["moderate"])
+    @admin.action(description=_("Hide selected initiatives (asks for the reason)"), permissions=["moderate"])
     def hide_selected(self, request, queryset):
-        self._report(request, "hide", *self._bulk(request, queryset, "hide"))
+        return self._with_reason(request, queryset, "hide", HideForm, _("Hide initiatives"))
 
     @admin.action(
         description=_("Reject selected initiatives (asks for the reason)"), permissions=["moderate"]
     )
     def reject_selected(self, request, queryset):
+        return self._with_reason(request, queryset, "reject", RejectForm, _("Reject initiatives"))
+
+    def _with_reason(self, request, queryset, action, form_class, title):
+        """A bulk decision the teams get a reason for: ask it on a page, then decide for each."""
+        states = self.MODERATION[action]["states"]
         initiatives = list(queryset)
-        rejectable = [i for i in initiatives if i.publication_state in REJECTABLE_STATES]
-        skipped = [i for i in initiatives if i.publication_state not in REJECTABLE_STATES]
-        if not rejectable:
-            self._report(request, "reject", [], skipped)
+        possible = [i for i in initiatives if i.publication_state in states]
+        skipped = [i for i in initiatives if i.publication_state not in states]
+        if not possible:
+            self._report(request, action, [], skipped)
             return None
-        form = RejectForm(request.POST if "post" in request.POST else None)
+        form = form_class(request.POST if "post" in request.POST else None)
         if form.is_valid():
-            done, also_skipped = self._bulk(request, rejectable, "reject", form.cleaned_data["reason"])
-            self._report(request, "reject", done, skipped + also_skipped)
+            done, also_skipped = self._bulk(request, possible, action, form.cleaned_data["reason"])
+            self._report(request, action, done, skipped + also_skipped)
             return None
         return self._moderation_page(
             request,
-            "reject",
-            initiatives=rejectable,
+            action,
+            initiatives=possible,
             skipped=skipped,
             form=form,
             cancel_url=reverse("admin:initiatives_initiative_changelist"),
-            title=_("Reject initiatives"),
+            title=title,
             bulk=True,
         )
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from loket.models import TimeStampedModel
+from loket.models import HiddenCause, Hideable, TimeStampedModel
 from loket.search import search_filter
 
 from .choices import (
@@ -173,6 +173,10 @@ class Initiative(TimeStampedModel):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_cause = models.CharField(
+        _("hidden because"), max_length=20, choices=HiddenCause.choices, blank=True, editable=False
+    )
     first_response_at = models.DateTimeField(_("first response of the municipality"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
     # Kept up to date by services.initiatives.initiative_reindex: the words search looks at (title,
@@ -282,8 +286,12 @@ class TeamInvitation(models.Model):
 
 
 class LogEntryQuerySet(models.QuerySet):
+    def visible(self):
+        """Not hidden by moderation."""
+        return self.filter(hidden_at__isnull=True)
+
     def published(self):
-        return self.filter(initiative__publication_state=PublicationState.PUBLISHED)
+        return self.visible().filter(initiative__publication_state=PublicationState.PUBLISHED)
 
     def of_kind(self, kind):
         return self.filter(kind=kind)
@@ -292,7 +300,7 @@ class LogEntryQuerySet(models.QuerySet):
         return self.select_related("initiative", "initiative__area", "author")
 
 
-class LogEntry(TimeStampedModel):
+class LogEntry(Hideable, TimeStampedModel):
     """One dated experience in an initiative's log: the heart of learning from practice."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="log_entries")
@@ -439,10 +447,17 @@ class Notification(models.Model):
         return self.title
 
 
-class Comment(TimeStampedModel):
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden_at__isnull=True)
+
+
+class Comment(Hideable, TimeStampedModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
     body = models.TextField(_("comment"), max_length=3000)
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -9,9 +9,10 @@ from .choices import PublicationState
 from .models import Initiative
 
 
-def has_verified_email(user) -> bool:
-    """Posting needs a confirmed address. Cached on the user object: asked often per request."""
-    if not user.is_authenticated or not user.is_active:
+def can_post(user) -> bool:
+    """Posting (and supporting, following, offering) needs a confirmed address and an account that a
+    moderator has not blocked. The address check is cached on the user object: asked often per request."""
+    if not user.is_authenticated or not user.is_active or user.blocked_at is not None:
         return False
     if not hasattr(user, "_loket_verified"):
         user._loket_verified = EmailAddress.objects.filter(user=user, verified=True).exists()
@@ -46,13 +47,13 @@ def can_view_initiative(user, initiative: Initiative) -> bool:
 
 
 def can_register_initiative(user) -> bool:
-    return has_verified_email(user)
+    return can_post(user)
 
 
 def can_edit_initiative(user, initiative: Initiative) -> bool:
     """The team edits its own initiative, its log and help requests; a hidden one is frozen."""
     return (
-        has_verified_email(user)
+        can_post(user)
         and is_team_member(user, initiative)
         and initiative.publication_state != PublicationState.HIDDEN
     )
@@ -76,7 +77,7 @@ def can_see_offers(user, initiative: Initiative) -> bool:
 
 
 def _can_take_part(user, initiative: Initiative) -> bool:
-    return initiative.publication_state == PublicationState.PUBLISHED and has_verified_email(user)
+    return initiative.publication_state == PublicationState.PUBLISHED and can_post(user)
 
 
 def can_support(user, initiative: Initiative) -> bool:
@@ -102,7 +103,8 @@ def can_offer_help(user, help_request) -> bool:
 
 
 def can_change_comment(user, comment) -> bool:
-    return user.is_authenticated and user.is_active and comment.author_id == user.pk
+    """Only its author, and not while it is hidden by moderation."""
+    return user.is_authenticated and user.is_active and comment.author_id == user.pk and not comment.is_hidden
 
 
 def can_respond_for_municipality(user) -> bool:

@@ -3,7 +3,7 @@
 
 from django.http import Http404
 
-from initiatives.permissions import has_verified_email
+from initiatives.permissions import can_post
 
 from .models import Article, CaseAnalysis, can_read_drafts
 
@@ -27,7 +27,7 @@ def can_edit_article(user, article: Article | None = None) -> bool:
 
 
 def can_suggest_example(user) -> bool:
-    return has_verified_email(user)
+    return can_post(user)
 
 
 def get_visible_or_404(user, queryset, check, **lookup):

@@ -12,7 +12,9 @@ def site_url(path: str = "") -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send_templated_mail(*, to: list[str], template: str, context: dict, headers: dict | None = None) -> None:
+def send_templated_mail(
+    *, to: list[str], template: str, context: dict, headers: dict | None = None, attachments=()
+) -> None:
     """Render `<template>_subject.txt` and `<template>.txt` in Dutch and send after commit.
 
     Emails go out in Dutch, the site's language; the templates are translated like any other.
@@ -21,6 +23,8 @@ def send_templated_mail(*, to: list[str], template: str, context: dict, headers:
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=to, headers=headers or {})
+    message = EmailMessage(
+        subject=subject, body=body, to=to, headers=headers or {}, attachments=list(attachments)
+    )
     # robust: a mail server that is down is logged, and does not turn a saved change into an error page.
     transaction.on_commit(lambda: message.send(fail_silently=False), robust=True)

@@ -10,3 +10,28 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class HiddenCause(models.TextChoices):
+    """Why something is hidden: a moderator's decision, enough reports (pending review), or a blocked author."""
+
+    MODERATOR = "moderator", _("hidden by a moderator")
+    REPORTS = "reports", _("reported, waiting for a moderator")
+    BLOCK = "block", _("the author is blocked")
+
+
+class Hideable(models.Model):
+    """What people post can be hidden by moderation: kept, never shown to the public, restorable."""
+
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True, db_index=True, editable=False)
+    hidden_cause = models.CharField(
+        _("hidden because"), max_length=20, choices=HiddenCause.choices, blank=True, editable=False
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True, max_length=2000, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None

@@ -19,6 +19,10 @@ DEFAULT_POSTING_RATES = {
     "support": "60/h",
     "invitation": "20/h",
     "suggestion": "5/h",
+    "report": "20/h",
+    "appeal": "5/h",
+    "lab_signup": "30/h",
+    "signal": "20/h",
 }
 
 TOO_MANY_MESSAGE = _(

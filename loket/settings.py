@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "places",
     "knowledgebase",
     "initiatives",
+    "moderation",
+    "lab",
     "loket",
 ]
 
@@ -201,6 +203,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # and where the formal citizens' initiative (burgerinitiatief) route is explained (the municipality's own
 # page; until it is set, the site's contact page is linked).
 MUNICIPAL_RESPONSE_PROMISE_DAYS = env_int("MUNICIPAL_RESPONSE_PROMISE_DAYS", 14)
+# Moderation: an item this many people reported is hidden until a moderator looks at it.
+MODERATION_REPORT_THRESHOLD = env_int("MODERATION_REPORT_THRESHOLD", 3)
 BURGERINITIATIEF_URL = os.environ.get("BURGERINITIATIEF_URL", "").strip()
 # Digest emails: run `manage.py send_digests daily` every day and `send_digests weekly` once a week.
 STORAGES = {

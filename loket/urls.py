@@ -7,12 +7,14 @@ from django.views.static import serve
 
 from knowledgebase.models import PAGES
 from knowledgebase.views import pages
+from lab import views as lab_views
 
 from . import views
 
 admin.site.site_header = _("Samenwerken in Doetinchem: management")
 admin.site.site_title = _("Loket management")
 admin.site.index_title = _("Management")
+admin.site.index_template = "admin/loket_index.html"  # with what waits for the moderators
 # Staff log in through the site's own login (allauth): confirmed email, rate limits, password reset.
 # The admin's separate login form would bypass all three.
 admin.site.login = login_required(admin.site.login)
@@ -22,8 +24,16 @@ urlpatterns = [
     path("initiatieven/", include("initiatives.urls")),
     path("kennisbank/", include("knowledgebase.urls")),
     path("zoeken/", views.search, name="search"),
-    # The pages of prose, written by the editors (knowledgebase.Page).
-    *(path(f"{address}/", pages.page, {"slug": slug}, name=name) for slug, (address, name) in PAGES.items()),
+    path("moderatie/", include("moderation.urls")),
+    # The samenwerkingslab's own page shows its Page text with the sessions and signals around it.
+    path("samenwerkingslab/", lab_views.index, name="lab"),
+    path("samenwerkingslab/", include("lab.urls")),
+    # The other pages of prose, written by the editors (knowledgebase.Page).
+    *(
+        path(f"{address}/", pages.page, {"slug": slug}, name=name)
+        for slug, (address, name) in PAGES.items()
+        if name != "lab"
+    ),
     path("account/profiel/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -36,3 +36,15 @@ class RejectForm(forms.Form):
         ),
         error_messages={"required": _("Say why, so the team knows what to change.")},
     )
+
+
+class HideForm(forms.Form):
+    """Used in the management site: the reason goes to the team by email, with the way to appeal."""
+
+    reason = forms.CharField(
+        label=_("Reason for hiding"),
+        max_length=REJECTION_REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 60}),
+        help_text=_("The team receives this by email, and may ask another moderator to look again."),
+        error_messages={"required": _("Say why, so the team knows what happened.")},
+    )

@@ -1,5 +1,6 @@
-"""Moderation and the municipality's voice: publishing, rejecting and hiding initiatives, assigning a
-contact person and responding on behalf of the municipality.
+"""Moderation and the municipality's voice: publishing and rejecting initiatives (hiding, like the rest
+of moderation, is in the moderation app, which calls these), assigning a contact person and responding on
+behalf of the municipality.
 
 Moderators act from the management site (initiatives/admin.py); civil servants respond there or on the
 site (views/municipality.py). Both come here, so the checks, the dates and the emails are the same.
@@ -78,12 +79,16 @@ def initiative_publish(*, initiative: Initiative, by) -> Initiative:
     initiative.publication_state = PublicationState.PUBLISHED
     initiative.published_at = initiative.published_at or now
     initiative.rejection_reason = ""
+    initiative.hidden_reason = ""
+    initiative.hidden_cause = ""
     initiative.last_activity_at = now
     initiative.save(
         update_fields=[
             "publication_state",
             "published_at",
             "rejection_reason",
+            "hidden_reason",
+            "hidden_cause",
             "last_activity_at",
             "updated_at",
         ]
@@ -97,8 +102,9 @@ def initiative_publish(*, initiative: Initiative, by) -> Initiative:
 
 
 @transaction.atomic
-def initiative_reject(*, initiative: Initiative, by, reason: str) -> Initiative:
-    """Send a submitted initiative back to its team with the reason; they can edit and submit again."""
+def initiative_reject(*, initiative: Initiative, by, reason: str, appeal_url: str = "") -> Initiative:
+    """Send a submitted initiative back to its team with the reason; they can edit and submit again, or
+    (with `appeal_url`, from moderation) ask another moderator to look again."""
     _check_moderator(by)
     _check_state(
         initiative, REJECTABLE_STATES, _("Only an initiative that was submitted for review can be rejected.")
@@ -123,20 +129,9 @@ def initiative_reject(*, initiative: Initiative, by, reason: str) -> Initiative:
         {
             "reason": reason,
             "edit_url": site_url(reverse("initiatives:edit", kwargs={"slug": initiative.slug})),
+            "appeal_url": appeal_url,
         },
     )
-    return initiative
-
-
-@transaction.atomic
-def initiative_hide(*, initiative: Initiative, by) -> Initiative:
-    """Take a published initiative off the site, for instance after a complaint. Its team keeps seeing
-    it but can no longer change it; a moderator can publish it again. No email: a moderator hides an
-    initiative for a reason that needs a personal conversation, not a form letter."""
-    _check_moderator(by)
-    _check_state(initiative, HIDEABLE_STATES, _("Only a published initiative can be hidden."))
-    initiative.publication_state = PublicationState.HIDDEN
-    initiative.save(update_fields=["publication_state", "updated_at"])
     return initiative
 
 

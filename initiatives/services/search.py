@@ -10,7 +10,8 @@ def initiative_reindex(*, initiative: Initiative) -> None:
     """Rebuild the search text from the title, summary, story, themes and log. Call after each change
     to any of them. Title weighs most, then summary and themes, then story and log."""
     tags = " ".join(initiative.tags.values_list("name", flat=True))
-    log = " ".join(f"{title} {text}" for title, text in initiative.log_entries.values_list("title", "text"))
+    entries = initiative.log_entries.visible().values_list("title", "text")
+    log = " ".join(f"{title} {text}" for title, text in entries)
     search_index_update(
         initiative,
         {"A": initiative.title, "B": f"{initiative.summary} {tags}", "C": f"{initiative.story} {log}"},

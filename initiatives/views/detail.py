@@ -26,10 +26,10 @@ def detail_queryset():
             "tags",
             "concepts__flywheel",
             Prefetch("memberships", queryset=TeamMembership.objects.select_related("user")),
-            Prefetch("log_entries", queryset=LogEntry.objects.select_related("author")),
+            Prefetch("log_entries", queryset=LogEntry.objects.visible().select_related("author")),
             Prefetch("help_requests", queryset=HelpRequest.objects.all()),
             Prefetch("municipal_responses", queryset=MunicipalResponse.objects.select_related("author")),
-            Prefetch("comments", queryset=Comment.objects.select_related("author")),
+            Prefetch("comments", queryset=Comment.objects.visible().select_related("author")),
             Prefetch(
                 "supports",
                 queryset=Support.objects.filter(is_named=True).select_related("user"),

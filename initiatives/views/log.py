@@ -19,7 +19,8 @@ def _entry_fields(form) -> dict:
 
 def _get_entry(request, slug, pk):
     initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
-    entry = get_object_or_404(LogEntry, pk=pk, initiative=initiative)
+    # A hidden entry waits for moderation (or an appeal): the team no longer changes it.
+    entry = get_object_or_404(LogEntry.objects.visible(), pk=pk, initiative=initiative)
     entry.initiative = initiative
     return initiative, entry
 

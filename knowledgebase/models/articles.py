@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from loket.documents import document_kind, document_storage
-from loket.models import TimeStampedModel
+from loket.models import Hideable, TimeStampedModel
 from loket.search import search_filter
 
 
@@ -69,6 +69,9 @@ class PublishedQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(PublishedQuerySet):
+    def published(self):
+        return super().published().filter(hidden_at__isnull=True)
+
     def for_cards(self):
         return self.select_related("area")
 
@@ -90,7 +93,7 @@ class ArticleQuerySet(PublishedQuerySet):
         return self.filter(tags__slug=tag_slug)
 
 
-class Article(TimeStampedModel):
+class Article(Hideable, TimeStampedModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.EXAMPLE
     )
@@ -212,6 +215,7 @@ class Article(TimeStampedModel):
             self.state == PublicationState.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and not self.is_hidden
         )
 
     @property

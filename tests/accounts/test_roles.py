@@ -53,7 +53,7 @@ def test_syncing_recreates_a_deleted_group():
 
     sync_role_groups()
 
-    assert permissions_of(Group.objects.get(name=Role.OMBUDS.value)) == {"accounts.view_user"}
+    assert permissions_of(Group.objects.get(name=Role.OMBUDS.value)) == set(ROLE_PERMISSIONS[Role.OMBUDS])
 
 
 MOD, EDIT, COUNCIL, OMBUDS = Role.MODERATOR, Role.EDITOR, Role.COUNCIL, Role.OMBUDS
@@ -88,6 +88,17 @@ ALLOWED = {
     "knowledgebase.change_page": {EDIT},
     "knowledgebase.add_page": set(),
     "knowledgebase.delete_page": set(),
+    "moderation.view_report": {MOD},
+    "moderation.change_report": {MOD},
+    "moderation.delete_report": set(),
+    "moderation.view_moderationaction": {MOD},
+    "moderation.change_moderationaction": set(),
+    "moderation.delete_moderationaction": set(),
+    "lab.view_labsession": {OMBUDS},
+    "lab.change_labsession": {OMBUDS},
+    "lab.view_signal": {OMBUDS},
+    "lab.change_signal": {OMBUDS},
+    "lab.delete_signal": set(),
 }
 MATRIX = [(role, perm, role in roles) for perm, roles in ALLOWED.items() for role in Role]
 

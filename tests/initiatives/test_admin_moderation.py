@@ -13,10 +13,10 @@ from initiatives.choices import FollowFrequency, NotificationKind, PublicationSt
 from initiatives.models import Initiative, MunicipalResponse, Notification
 from initiatives.services.moderation import (
     contact_person_assign,
-    initiative_hide,
     initiative_publish,
     initiative_reject,
 )
+from moderation.services import item_hide
 from tests.accounts.factories import staff_in_role
 from tests.initiatives.factories import (
     CommentFactory,
@@ -102,7 +102,7 @@ def test_moderator_publishes_a_submitted_initiative_from_its_page(
 def test_publishing_a_hidden_initiative_again_keeps_its_first_publication_date(moderator):
     first = timezone.now() - datetime.timedelta(days=30)
     initiative = InitiativeFactory(published_at=first)
-    initiative_hide(initiative=initiative, by=moderator)
+    item_hide(item=initiative, by=moderator, reason="Tijdelijk offline.")
 
     initiative_publish(initiative=fresh(initiative), by=moderator)
 
@@ -204,22 +204,37 @@ def test_a_published_initiative_cannot_be_rejected(moderator):
 # --- hiding ---
 
 
-def test_moderator_hides_a_published_initiative_without_emailing(
+def test_moderator_hides_a_published_initiative_and_the_team_gets_the_reason_and_a_way_to_appeal(
     moderator_client, mailoutbox, django_capture_on_commit_callbacks
 ):
     initiative = InitiativeFactory()
     assert moderation_url(initiative, "hide") in moderator_client.get(change_url(initiative)).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        moderator_client.post(moderation_url(initiative, "hide"))
+        moderator_client.post(
+            moderation_url(initiative, "hide"), {"reason": "Er staan adressen van buren in."}
+        )
 
     assert fresh(initiative).publication_state == PublicationState.HIDDEN
-    assert mailoutbox == []
+    assert fresh(initiative).hidden_reason == "Er staan adressen van buren in."
+    assert [message.to for message in mailoutbox] == [[initiative.created_by.email]]
+    assert "Er staan adressen van buren in." in mailoutbox[0].body
+    assert "/moderatie/bezwaar/" in mailoutbox[0].body
+
+
+def test_hiding_without_a_reason_shows_the_form_again(moderator_client):
+    initiative = InitiativeFactory()
+
+    response = moderator_client.post(moderation_url(initiative, "hide"), {"reason": ""})
+
+    assert response.status_code == 200
+    assert response.context["form"].has_error("reason", "required")
+    assert fresh(initiative).publication_state == PublicationState.PUBLISHED
 
 
 def test_only_a_published_initiative_can_be_hidden(moderator):
     with pytest.raises(ValidationError):
-        initiative_hide(initiative=InitiativeFactory(submitted=True), by=moderator)
+        item_hide(item=InitiativeFactory(submitted=True), by=moderator, reason="Nee.")
 
 
 # --- several at once, from the list ---
@@ -294,12 +309,15 @@ def test_reject_action_without_a_reason_rejects_nothing(moderator_client, mailou
     assert mailoutbox == []
 
 
-def test_hide_action_hides_published_and_skips_submitted(moderator_client):
+def test_hide_action_asks_the_reason_then_hides_published_and_skips_submitted(moderator_client):
     published, submitted = InitiativeFactory(), InitiativeFactory(submitted=True)
+    selection = {"action": "hide_selected", "_selected_action": [published.pk, submitted.pk]}
 
-    moderator_client.post(
-        reverse(CHANGELIST), {"action": "hide_selected", "_selected_action": [published.pk, submitted.pk]}
-    )
+    question = moderator_client.post(reverse(CHANGELIST), selection)
+    assert question.context["form"].fields["reason"].required
+    assert fresh(published).publication_state == PublicationState.PUBLISHED
+
+    moderator_client.post(reverse(CHANGELIST), {**selection, "post": "yes", "reason": "Klachten van buren."})
 
     assert fresh(published).publication_state == PublicationState.HIDDEN
     assert fresh(submitted).publication_state == PublicationState.SUBMITTED
@@ -373,7 +391,7 @@ def test_the_services_refuse_someone_who_is_not_a_moderator(user):
         with pytest.raises(PermissionDenied):
             initiative_reject(initiative=initiative, by=person, reason="Nee.")
     with pytest.raises(PermissionDenied):
-        initiative_hide(initiative=InitiativeFactory(), by=council)
+        item_hide(item=InitiativeFactory(), by=council, reason="Nee.")
 
 
 def test_moderator_pages_for_an_unknown_initiative_are_not_found(moderator_client):

@@ -96,7 +96,7 @@ CHANGE_COMMENT_MATRIX = {
 
 # Checks about a person, not about an initiative.
 USER_MATRIX = {
-    "has_verified_email": CONFIRMED,
+    "can_post": CONFIRMED,
     "can_register_initiative": CONFIRMED,
     "is_moderator": MODERATORS,
     "can_respond_for_municipality": MODERATORS,

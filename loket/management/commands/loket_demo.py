@@ -16,6 +16,7 @@ from accounts.roles import Role, sync_role_groups
 from knowledgebase.reference_data import load_flywheels
 from loket.demo.initiatives import load_demo_initiatives
 from loket.demo.knowledgebase import load_demo_knowledgebase
+from loket.demo.lab import load_demo_lab
 from places.models import Area
 from places.reference_data import load_areas
 
@@ -74,6 +75,10 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo knowledge base: {articles} articles and {analyses} case analyses added."
             )
+        )
+        sessions = load_demo_lab()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo samenwerkingslab and moderation: {sessions} lab sessions added.")
         )
 
     def ensure_account(self, account: DemoAccount):

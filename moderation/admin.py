@@ -1,0 +1,278 @@
+"""Moderation in the management site: one queue of everything waiting, a page per item (its reports,
+history and appeals, with the decisions), a page per account (block and unblock), and the audit log,
+which can be read but never changed."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions, queries, services
+from .content import content_type_of, item_for, kind_for_content_type, kind_of
+from .forms import AppealDecisionForm, BlockForm, OptionalReasonForm, ReasonForm
+from .models import Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+
+
+def _item_admin_url(item):
+    return reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change", args=[item.pk])
+
+
+def moderation_item_url(item):
+    return reverse("admin:moderation_item", kwargs={"kind": kind_of(item).slug, "pk": item.pk})
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(ReadOnlyAdmin):
+    """The audit log: every moderation action, by whom, when, about what and why."""
+
+    list_display = ["created_at", "kind", "item_link", "account", "moderator", "reason"]
+    list_filter = ["kind", "content_type", "moderator"]
+    list_select_related = ["moderator", "account", "content_type"]
+    search_fields = ["item_label", "reason", "moderator__display_name", "account__display_name"]
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("item"), ordering="item_label")
+    def item_link(self, action):
+        kind = kind_for_content_type(action.content_type_id) if action.object_id else None
+        if kind is None:
+            return action.item_label
+        url = reverse("admin:moderation_item", kwargs={"kind": kind.slug, "pk": action.object_id})
+        return format_html('<a href="{}">{}</a>', url, action.item_label)
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "reason", "content_type", "object_id", "status", "reporter"]
+    list_filter = ["status", "reason", "content_type"]
+    list_select_related = ["reporter", "content_type"]
+    search_fields = ["text", "reporter__display_name"]
+    date_hierarchy = "created_at"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("wachtrij/", view(self.queue_view), name="moderation_queue"),
+            path("item/<slug:kind>/<int:pk>/", view(self.item_view), name="moderation_item"),
+            path("account/<int:pk>/", view(self.account_view), name="moderation_account"),
+            *super().get_urls(),
+        ]
+
+    def _check(self, request):
+        if not permissions.can_moderate(request.user):
+            raise PermissionDenied
+
+    def _page(self, request, template, context):
+        request.current_app = self.admin_site.name
+        return TemplateResponse(
+            request, template, {**self.admin_site.each_context(request), "opts": self.opts, **context}
+        )
+
+    # --- the queue ---
+
+    def queue_view(self, request):
+        self._check(request)
+        return self._page(
+            request,
+            "admin/moderation/queue.html",
+            {
+                "title": _("Moderation queue"),
+                "submissions": list(queries.submitted_initiatives()),
+                "reported": queries.reported_items(),
+                "suggestions": list(queries.suggestions_waiting()),
+                "appeals": [
+                    {"appeal": appeal, "url": self._appeal_item_url(appeal)}
+                    for appeal in queries.open_appeals()
+                ],
+            },
+        )
+
+    def _appeal_item_url(self, appeal):
+        kind = kind_for_content_type(appeal.content_type_id)
+        return (
+            reverse("admin:moderation_item", kwargs={"kind": kind.slug, "pk": appeal.object_id})
+            if kind
+            else ""
+        )
+
+    # --- one item ---
+
+    ITEM_ACTIONS = {
+        "hide": (
+            ReasonForm,
+            lambda item, by, data: services.item_hide(item=item, by=by, reason=data["reason"]),
+        ),
+        "restore": (
+            OptionalReasonForm,
+            lambda item, by, data: services.item_restore(item=item, by=by, reason=data["reason"]),
+        ),
+        "dismiss": (
+            OptionalReasonForm,
+            lambda item, by, data: services.reports_dismiss(item=item, by=by, reason=data["reason"]),
+        ),
+        "reject_suggestion": (
+            ReasonForm,
+            lambda item, by, data: services.suggestion_reject(article=item, by=by, reason=data["reason"]),
+        ),
+    }
+    DONE = {
+        "hide": _("Hidden. The author has been emailed the reason."),
+        "restore": _("Shown again. The author has been told."),
+        "dismiss": _("The reports are dismissed; the item stays."),
+        "reject_suggestion": _("The suggestion is rejected. Its author has been emailed the reason."),
+        "appeal": _("The appeal is decided. Its author has been emailed."),
+    }
+
+    def item_view(self, request, kind, pk):
+        self._check(request)
+        item = item_for(kind, pk)
+        if item is None:
+            raise Http404
+        item_kind = kind_of(item)
+        forms = {}
+        open_appeal = (
+            Appeal.objects.filter(
+                content_type=content_type_of(item), object_id=item.pk, status=AppealStatus.OPEN
+            )
+            .select_related("decision__moderator", "author")
+            .first()
+        )
+        if request.method == "POST":
+            action = request.POST.get("action", "")
+            try:
+                if action == "appeal" and open_appeal is not None:
+                    form = AppealDecisionForm(request.POST, prefix="appeal")
+                    if form.is_valid():
+                        services.appeal_decide(appeal=open_appeal, by=request.user, **form.cleaned_data)
+                        self.message_user(request, self.DONE[action], messages.SUCCESS)
+                        return HttpResponseRedirect(request.path)
+                    forms["appeal"] = form
+                elif action in self.ITEM_ACTIONS:
+                    form_class, run = self.ITEM_ACTIONS[action]
+                    form = form_class(request.POST, prefix=action)
+                    if form.is_valid():
+                        run(item, request.user, form.cleaned_data)
+                        self.message_user(request, self.DONE[action], messages.SUCCESS)
+                        return HttpResponseRedirect(request.path)
+                    forms[action] = form
+                else:
+                    raise Http404
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return HttpResponseRedirect(request.path)
+            except PermissionDenied as error:
+                self.message_user(request, str(error) or _("You may not do this."), messages.ERROR)
+                return HttpResponseRedirect(request.path)
+        item = type(item).objects.get(pk=item.pk)  # fresh after a decision
+        hidden = item_kind.is_hidden(item)
+        reports = list(
+            Report.objects.filter(content_type=content_type_of(item), object_id=item.pk).select_related(
+                "reporter"
+            )
+        )
+        open_reports = [report for report in reports if report.status == ReportStatus.OPEN]
+        available = []
+        if item_kind.is_public(item) or (hidden and getattr(item, "hidden_cause", "") == "reports"):
+            available.append("hide")
+        if hidden:
+            available.append("restore")
+        if open_reports:
+            available.append("dismiss")
+        if item_kind.slug == "voorbeeld" and not hidden and not item.is_published:
+            available.append("reject_suggestion")
+        for name in available:
+            forms.setdefault(name, self.ITEM_ACTIONS[name][0](prefix=name))
+        if open_appeal is not None:
+            forms.setdefault("appeal", AppealDecisionForm(prefix="appeal"))
+        return self._page(
+            request,
+            "admin/moderation/item.html",
+            {
+                "title": _("Moderate: %(title)s") % {"title": item_kind.title(item)},
+                "item": item,
+                "kind": item_kind,
+                "item_title": item_kind.title(item),
+                "item_text": item_kind.text(item),
+                "authors": [author for author in item_kind.authors(item) if author is not None],
+                "is_public": item_kind.is_public(item),
+                "is_hidden": hidden,
+                "hidden_reason": getattr(item, "hidden_reason", ""),
+                "public_url": item_kind.public_url(item),
+                "admin_url": _item_admin_url(item),
+                "reports": reports,
+                "open_reports": open_reports,
+                "history": ModerationAction.objects.filter(
+                    content_type=content_type_of(item), object_id=item.pk
+                ).select_related("moderator", "account"),
+                "open_appeal": open_appeal,
+                "may_decide_appeal": open_appeal is not None
+                and open_appeal.decision.moderator_id != request.user.pk,
+                "forms": forms,
+            },
+        )
+
+    # --- one account ---
+
+    def account_view(self, request, pk):
+        self._check(request)
+        account = get_user_model().objects.filter(pk=pk).first()
+        if account is None:
+            raise Http404
+        form = None
+        if request.method == "POST":
+            try:
+                if account.blocked_at is None:
+                    form = BlockForm(request.POST)
+                    if form.is_valid():
+                        services.user_block(user=account, by=request.user, **form.cleaned_data)
+                        self.message_user(
+                            request, _("The account is blocked and has been emailed."), messages.SUCCESS
+                        )
+                        return HttpResponseRedirect(request.path)
+                else:
+                    form = OptionalReasonForm(request.POST)
+                    if form.is_valid():
+                        services.user_unblock(
+                            user=account, by=request.user, reason=form.cleaned_data["reason"]
+                        )
+                        self.message_user(request, _("The account is unblocked."), messages.SUCCESS)
+                        return HttpResponseRedirect(request.path)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return HttpResponseRedirect(request.path)
+        if form is None:
+            form = BlockForm() if account.blocked_at is None else OptionalReasonForm()
+        return self._page(
+            request,
+            "admin/moderation/account.html",
+            {
+                "title": _("Account: %(name)s") % {"name": account.display_name},
+                "account": account,
+                "form": form,
+                "may_block": not account.is_staff,
+                "history": ModerationAction.objects.filter(account=account).select_related("moderator"),
+            },
+        )
+
+
+@admin.register(Appeal)
+class AppealAdmin(ReadOnlyAdmin):
+    """Appeals are decided on the item's moderation page; this list is for looking back."""
+
+    list_display = ["created_at", "author", "content_type", "object_id", "status", "decided_by"]
+    list_filter = ["status", "content_type"]
+    list_select_related = ["author", "decided_by", "content_type"]

@@ -1,0 +1,363 @@
+"""Every moderation write: reports, hiding and restoring, publishing and rejecting, blocking accounts and
+deciding appeals. Each runs in one transaction, locks the item it changes (two moderators acting at the
+same moment cannot both succeed on the same state), writes a line in the audit log and tells the author.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from initiatives.choices import PublicationState as InitiativeState
+from initiatives.models import Initiative
+from initiatives.services import moderation as initiative_moderation
+from loket.mail import send_templated_mail, site_url
+from loket.models import HiddenCause
+
+from . import permissions
+from .content import KINDS, content_type_of, kind_of, posted_by
+from .models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+
+# Decisions an author may appeal (once per item).
+APPEALABLE = {ActionKind.HIDE, ActionKind.REJECT, ActionKind.AUTO_HIDE}
+REASON_MAX_LENGTH = 2000
+
+
+def _check_moderator(user):
+    if not permissions.can_moderate(user):
+        raise PermissionDenied(_("Only moderators can do this."))
+
+
+def _clean_reason(reason, *, required=True):
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise ValidationError(
+            {"reason": _("Say why: the author gets this reason by email.")}, code="required"
+        )
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError(
+            {"reason": _("Keep the reason to at most %(max)d characters.") % {"max": REASON_MAX_LENGTH}},
+            code="max_length",
+        )
+    return reason
+
+
+def _record(kind, *, item=None, by=None, account=None, reason="", label="") -> ModerationAction:
+    item_kind = kind_of(item) if item is not None else None
+    return ModerationAction.objects.create(
+        kind=kind,
+        moderator=by,
+        content_type=content_type_of(item) if item is not None else None,
+        object_id=item.pk if item is not None else None,
+        account=account,
+        item_label=(label or (item_kind.title(item) if item_kind else str(account)))[:300],
+        reason=reason,
+    )
+
+
+def _tell_authors(item, action: ModerationAction) -> None:
+    """Email the authors what was decided and why, with the link to appeal where that is possible."""
+    kind = kind_of(item)
+    appeal_url = site_url(reverse("moderation:appeal", args=[action.pk])) if action.kind in APPEALABLE else ""
+    for author in kind.authors(item):
+        if author is None or not author.is_active or not author.email:
+            continue
+        send_templated_mail(
+            to=[author.email],
+            template="moderation/email/decision",
+            context={
+                "author": author,
+                "action": action,
+                "kind_label": kind.label,
+                "title": kind.title(item),
+                "url": site_url(kind.public_url(item)),
+                "appeal_url": appeal_url,
+            },
+        )
+
+
+def _close_reports(item, status) -> int:
+    return Report.objects.filter(
+        content_type=content_type_of(item), object_id=item.pk, status=ReportStatus.OPEN
+    ).update(status=status, closed_at=timezone.now())
+
+
+# --- Reports ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_create(*, item, by, reason: str, text: str = "") -> tuple[Report, bool]:
+    """`by` reports `item`. Once per person per item: a second report returns the first (created False).
+    When the open reports reach MODERATION_REPORT_THRESHOLD the item is hidden pending review."""
+    kind = kind_of(item)
+    if not kind.is_public(item):
+        raise ValidationError(_("This can no longer be reported."), code="not_public")
+    report = Report(item=item, reporter=by, reason=reason, text=(text or "").strip())
+    report.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():  # a savepoint: a report made at the same moment wins, no error
+            report.save()
+    except IntegrityError:
+        existing = Report.objects.get(content_type=content_type_of(item), object_id=item.pk, reporter=by)
+        return existing, False
+    item = kind.lock(item)
+    open_reports = Report.objects.filter(
+        content_type=content_type_of(item), object_id=item.pk, status=ReportStatus.OPEN
+    ).count()
+    if open_reports >= settings.MODERATION_REPORT_THRESHOLD and kind.is_public(item):
+        kind.hide(item, cause=HiddenCause.REPORTS, reason="")
+        action = _record(
+            ActionKind.AUTO_HIDE,
+            item=item,
+            reason=_("Reported by %(count)d people.") % {"count": open_reports},
+        )
+        _tell_authors(item, action)
+    return report, True
+
+
+# --- Decisions about items ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def item_hide(*, item, by, reason: str) -> ModerationAction:
+    _check_moderator(by)
+    reason = _clean_reason(reason)
+    kind = kind_of(item)
+    item = kind.lock(item)
+    hidden_for_review = kind.is_hidden(item) and getattr(item, "hidden_cause", "") == HiddenCause.REPORTS
+    if kind.is_hidden(item) and not hidden_for_review:
+        raise ValidationError(_("This is already hidden."), code="wrong_state")
+    if not kind.is_hidden(item) and not kind.is_public(item):
+        raise ValidationError(_("Only what is public can be hidden."), code="wrong_state")
+    kind.hide(item, cause=HiddenCause.MODERATOR, reason=reason)
+    _close_reports(item, ReportStatus.UPHELD)
+    action = _record(ActionKind.HIDE, item=item, by=by, reason=reason)
+    _tell_authors(item, action)
+    return action
+
+
+@transaction.atomic
+def item_restore(*, item, by, reason: str = "") -> ModerationAction:
+    """Show a hidden item again (also the undo of a hide). Open reports about it are dismissed."""
+    _check_moderator(by)
+    reason = _clean_reason(reason, required=False)
+    kind = kind_of(item)
+    item = kind.lock(item)
+    if not kind.is_hidden(item):
+        raise ValidationError(_("This is not hidden."), code="wrong_state")
+    kind.restore(item)
+    _close_reports(item, ReportStatus.DISMISSED)
+    action = _record(ActionKind.RESTORE, item=item, by=by, reason=reason)
+    _tell_authors(item, action)
+    return action
+
+
+@transaction.atomic
+def reports_dismiss(*, item, by, reason: str = "") -> ModerationAction:
+    """The reports do not hold: they are closed and the item stays (shown again if reports hid it)."""
+    _check_moderator(by)
+    kind = kind_of(item)
+    item = kind.lock(item)
+    if kind.is_hidden(item) and getattr(item, "hidden_cause", "") == HiddenCause.REPORTS:
+        kind.restore(item)
+    if not _close_reports(item, ReportStatus.DISMISSED):
+        raise ValidationError(_("There are no open reports about this."), code="no_reports")
+    return _record(ActionKind.DISMISS, item=item, by=by, reason=_clean_reason(reason, required=False))
+
+
+@transaction.atomic
+def initiative_publish(*, initiative: Initiative, by) -> ModerationAction:
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    initiative_moderation.initiative_publish(initiative=initiative, by=by)
+    _close_reports(initiative, ReportStatus.DISMISSED)
+    return _record(ActionKind.PUBLISH, item=initiative, by=by)
+
+
+@transaction.atomic
+def initiative_reject(*, initiative: Initiative, by, reason: str) -> ModerationAction:
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    reason = _clean_reason(reason)
+    action = _record(ActionKind.REJECT, item=initiative, by=by, reason=reason)
+    initiative_moderation.initiative_reject(
+        initiative=initiative,
+        by=by,
+        reason=reason,
+        appeal_url=site_url(reverse("moderation:appeal", args=[action.pk])),
+    )
+    return action
+
+
+@transaction.atomic
+def suggestion_reject(*, article, by, reason: str) -> ModerationAction:
+    """An example a resident suggested is not taken into the knowledge base: hidden, with the reason."""
+    _check_moderator(by)
+    reason = _clean_reason(reason)
+    kind = KINDS["voorbeeld"]
+    article = kind.lock(article)
+    if kind.is_hidden(article):
+        raise ValidationError(_("This is already hidden."), code="wrong_state")
+    kind.hide(article, cause=HiddenCause.MODERATOR, reason=reason)
+    action = _record(ActionKind.REJECT, item=article, by=by, reason=reason)
+    _tell_authors(article, action)
+    return action
+
+
+# --- Accounts -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def user_block(*, user, by, hard: bool, reason: str) -> ModerationAction:
+    """Stop an account from posting after repeated abuse. A hard block also hides what it posted (its
+    comments, log entries and suggested examples); initiatives belong to their team and stay."""
+    _check_moderator(by)
+    reason = _clean_reason(reason)
+    if user.pk == by.pk or user.is_staff:
+        raise ValidationError(_("Staff accounts are not blocked here; ask the administrator."), code="staff")
+    user = type(user).objects.select_for_update().get(pk=user.pk)
+    if user.blocked_at is not None:
+        raise ValidationError(_("This account is already blocked."), code="wrong_state")
+    user.blocked_at = timezone.now()
+    user.block_kind = "hard" if hard else "soft"
+    user.block_reason = reason
+    user.save(update_fields=["blocked_at", "block_kind", "block_reason"])
+    if hard:
+        for kind, items in posted_by(user).items():
+            for item in items.filter(hidden_at__isnull=True).select_for_update():
+                kind.hide(item, cause=HiddenCause.BLOCK, reason=reason)
+    action = _record(ActionKind.BLOCK, by=by, account=user, reason=reason, label=user.display_name)
+    if user.email:
+        send_templated_mail(
+            to=[user.email],
+            template="moderation/email/blocked",
+            context={
+                "user": user,
+                "reason": reason,
+                "hard": hard,
+                "contact_url": site_url(reverse("contact")),
+            },
+        )
+    return action
+
+
+@transaction.atomic
+def user_unblock(*, user, by, reason: str = "") -> ModerationAction:
+    """Undo a block; what a hard block hid is shown again (nothing hidden for other reasons)."""
+    _check_moderator(by)
+    user = type(user).objects.select_for_update().get(pk=user.pk)
+    if user.blocked_at is None:
+        raise ValidationError(_("This account is not blocked."), code="wrong_state")
+    for kind, items in posted_by(user).items():
+        for item in items.filter(hidden_cause=HiddenCause.BLOCK).select_for_update():
+            kind.restore(item)
+    user.blocked_at = None
+    user.block_kind = ""
+    user.block_reason = ""
+    user.save(update_fields=["blocked_at", "block_kind", "block_reason"])
+    return _record(
+        ActionKind.UNBLOCK,
+        by=by,
+        account=user,
+        reason=_clean_reason(reason, required=False),
+        label=user.display_name,
+    )
+
+
+# --- Appeals ------------------------------------------------------------------------------------------
+
+
+def appealable_decision(action: ModerationAction, user) -> bool:
+    """Whether `user` may appeal `action`: an author of the item, the decision still stands, and they
+    have not appealed about this item before."""
+    if action.kind not in APPEALABLE or action.content_type is None:
+        return False
+    item = action.item
+    if item is None:
+        return False
+    kind = kind_of(item)
+    if user not in kind.authors(item):
+        return False
+    latest = (
+        ModerationAction.objects.filter(content_type=action.content_type, object_id=action.object_id)
+        .exclude(kind__in=[ActionKind.APPEAL, ActionKind.VIEW_SIGNAL])
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if latest != action:
+        return False
+    return not Appeal.objects.filter(
+        content_type=action.content_type, object_id=action.object_id, author=user
+    ).exists()
+
+
+@transaction.atomic
+def appeal_create(*, action: ModerationAction, by, message: str) -> Appeal:
+    if not appealable_decision(action, by):
+        raise ValidationError(_("You cannot appeal this decision (any more)."), code="not_appealable")
+    message = (message or "").strip()
+    appeal = Appeal(
+        content_type=action.content_type,
+        object_id=action.object_id,
+        author=by,
+        decision=action,
+        message=message,
+    )
+    appeal.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            appeal.save()
+    except IntegrityError:
+        raise ValidationError(_("You have already appealed this decision."), code="duplicate") from None
+    _record(ActionKind.APPEAL, item=action.item, account=by, reason=message)
+    return appeal
+
+
+@transaction.atomic
+def appeal_decide(*, appeal: Appeal, by, grant: bool, reason: str) -> ModerationAction:
+    """Another moderator than the one who decided looks again. Granting undoes the decision."""
+    _check_moderator(by)
+    appeal = Appeal.objects.select_for_update().select_related("decision").get(pk=appeal.pk)
+    if appeal.status != AppealStatus.OPEN:
+        raise ValidationError(_("This appeal has already been decided."), code="decided")
+    if appeal.decision.moderator_id == by.pk:
+        raise PermissionDenied(_("Another moderator decides on an appeal against your own decision."))
+    reason = _clean_reason(reason)
+    item = appeal.item
+    kind = kind_of(item)
+    if grant:
+        item = kind.lock(item)
+        if isinstance(item, Initiative) and item.publication_state == InitiativeState.REJECTED:
+            # The rejection does not hold: the initiative is published as it was submitted.
+            item.publication_state = InitiativeState.SUBMITTED
+            item.save(update_fields=["publication_state"])
+            initiative_moderation.initiative_publish(initiative=item, by=by)
+        elif kind.is_hidden(item):
+            kind.restore(item)
+            _close_reports(item, ReportStatus.DISMISSED)
+    appeal.status = AppealStatus.GRANTED if grant else AppealStatus.DENIED
+    appeal.decided_at = timezone.now()
+    appeal.decided_by = by
+    appeal.save(update_fields=["status", "decided_at", "decided_by"])
+    action = _record(
+        ActionKind.APPEAL_GRANTED if grant else ActionKind.APPEAL_DENIED, item=item, by=by, reason=reason
+    )
+    if appeal.author.is_active and appeal.author.email:
+        send_templated_mail(
+            to=[appeal.author.email],
+            template="moderation/email/appeal_decided",
+            context={
+                "author": appeal.author,
+                "granted": grant,
+                "reason": reason,
+                "kind_label": kind.label,
+                "title": kind.title(item),
+                "url": site_url(kind.public_url(item)),
+            },
+        )
+    return action
+
+
+def content_type_for(slug: str) -> ContentType:
+    return ContentType.objects.get_for_model(KINDS[slug].model)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("melden/<slug:kind>/<int:pk>/", views.report, name="report"),
+    path("bezwaar/<int:pk>/", views.appeal, name="appeal"),
+]
