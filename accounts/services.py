@@ -16,7 +16,7 @@ def user_profile_update(*, user: User, display_name: str, area) -> User:
 def user_export_data(*, user: User) -> dict:
     """Everything loket stores about a person, as plain data. Later apps add their own sections.
 
-    One query per section, however much the person wrote.
+    One query per section (two for signals and their messages), however much the person wrote.
     """
     return {
         "account": {
@@ -95,6 +95,44 @@ def user_export_data(*, user: User) -> dict:
                 "created": article.created_at.isoformat(),
             }
             for article in user.articles_suggested.order_by("created_at")
+        ],
+        "reports": [
+            {
+                "reason": report.reason,
+                "text": report.text,
+                "status": report.status,
+                "created": report.created_at.isoformat(),
+            }
+            for report in user.reports.order_by("created_at")
+        ],
+        "appeals": [
+            {"message": appeal.message, "status": appeal.status, "created": appeal.created_at.isoformat()}
+            for appeal in user.appeals.order_by("created_at")
+        ],
+        "lab_sessions": [
+            {
+                "topic": registration.session.topic,
+                "starts": registration.session.starts_at.isoformat(),
+                "status": registration.status,
+            }
+            for registration in user.lab_registrations.select_related("session").order_by("requested_at")
+        ],
+        "signals": [
+            {
+                "title": signal.title,
+                "text": signal.description,
+                "status": signal.status,
+                "created": signal.created_at.isoformat(),
+                "messages": [
+                    {
+                        "from_ombuds": message.from_ombuds,
+                        "text": message.body,
+                        "sent": message.created_at.isoformat(),
+                    }
+                    for message in signal.messages.all()
+                ],
+            }
+            for signal in user.signals.prefetch_related("messages").order_by("created_at")
         ],
     }
 

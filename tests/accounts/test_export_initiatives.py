@@ -1,12 +1,16 @@
 """The personal data export includes what a person did with initiatives, and nothing of anyone else."""
 
+import datetime
 import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.services import user_export_data
 from initiatives.choices import FollowFrequency, LogKind, TeamRole
+from lab.models import LabSession, Registration, RegistrationStatus, Signal, SignalMessage
+from moderation.models import Report, ReportReason
 from tests.initiatives.factories import (
     CommentFactory,
     FollowFactory,
@@ -113,3 +117,31 @@ def test_export_runs_the_same_queries_for_little_and_much_activity():
 
     assert len(many_data["comments"]) == 15
     assert few_queries == many_queries
+
+
+def test_export_has_the_persons_reports_appeals_lab_sessions_and_signals(client, user):
+    comment = CommentFactory()
+    Report.objects.create(item=comment, reporter=user, reason=ReportReason.SPAM, text="Reclame.")
+    start = timezone.now() + datetime.timedelta(days=3)
+    session = LabSession.objects.create(
+        topic="Regels en ruimte",
+        slug="regels",
+        description="-",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        place="Bieb",
+        capacity=5,
+        is_published=True,
+    )
+    Registration.objects.create(session=session, user=user, status=RegistrationStatus.WAITING)
+    signal = Signal.objects.create(reporter=user, title="Geen antwoord", description="Al weken niets.")
+    SignalMessage.objects.create(signal=signal, author=None, from_ombuds=True, body="We zoeken het uit.")
+    client.force_login(user)
+
+    data = json.loads(client.get(reverse("accounts:export")).content)
+
+    assert [(r["reason"], r["text"]) for r in data["reports"]] == [("spam", "Reclame.")]
+    assert [(r["topic"], r["status"]) for r in data["lab_sessions"]] == [("Regels en ruimte", "waiting")]
+    assert data["signals"][0]["title"] == "Geen antwoord"
+    assert data["signals"][0]["messages"][0]["text"] == "We zoeken het uit."
+    assert data["appeals"] == []
