@@ -7,6 +7,7 @@ from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from loket.models import TimeStampedModel
 
@@ -48,7 +49,7 @@ class LabSession(TimeStampedModel):
         related_name="lab_sessions_hosted",
     )
     report = models.TextField(
-        _("report"),
+        pgettext_lazy("the write-up of a lab session", "report"),
         blank=True,
         max_length=10000,
         help_text=_("Afterwards: what was talked about and learned, in a few paragraphs. Markdown."),

@@ -13,7 +13,7 @@ class ReportForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["reason", "text"]
-        labels = {"reason": _("What is wrong with it?"), "text": _("Explain (optional)")}
+        labels = {"reason": _("What is wrong with it?"), "text": _("Explanation")}
         help_texts = {"text": _("Only the moderators read this.")}
         widgets = {"reason": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 4})}
 
@@ -44,7 +44,7 @@ class ReasonForm(forms.Form):
 
 class OptionalReasonForm(ReasonForm):
     reason = forms.CharField(
-        label=_("Note (optional)"),
+        label=_("Note"),
         required=False,
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),

@@ -36,7 +36,12 @@ def report(request, kind, pk):
             return render(request, "moderation/report.html", context, status=429)
         if form.is_valid():
             try:
-                _report, created = report_create(item=item, by=request.user, **form.cleaned_data)
+                _report, created = report_create(
+                    item=item,
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    text=form.cleaned_data["text"],
+                )
             except ValidationError:
                 raise Http404 from None  # it stopped being public in the meantime
             if created:

@@ -23,7 +23,8 @@ def _unquote(lines):
 
 
 def read_po(path):
-    """(msgid, msgstrs, flags) for each entry of a .po file; a small reader for what makemessages writes."""
+    """(msgid, msgstrs, flags, context) for each entry of a .po file; a small reader for what makemessages
+    writes. The context is "" for entries without a msgctxt."""
     entries = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.splitlines() if line and not line.startswith("#~")]
@@ -32,7 +33,7 @@ def read_po(path):
         for line in lines:
             if line.startswith("#"):
                 continue
-            match = re.match(r"^(msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line)
+            match = re.match(r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) (\".*\")$", line)
             if match:
                 current = match.group(1)
                 fields[current] = [match.group(2)]
@@ -42,8 +43,9 @@ def read_po(path):
             continue
         msgid = _unquote(fields["msgid"])
         msgstrs = [_unquote(value) for key, value in fields.items() if key.startswith("msgstr")]
+        context = _unquote(fields["msgctxt"]) if "msgctxt" in fields else ""
         if msgid:
-            entries.append((msgid, msgstrs, flags))
+            entries.append((msgid, msgstrs, flags, context))
     return entries
 
 
@@ -51,8 +53,8 @@ def test_every_dutch_string_is_translated_and_none_is_fuzzy():
     entries = read_po(CATALOGUE / "django.po")
 
     assert len(entries) > 100
-    untranslated = [msgid for msgid, msgstrs, _flags in entries if not all(msgstrs)]
-    fuzzy = [msgid for msgid, _msgstrs, flags in entries if "fuzzy" in flags]
+    untranslated = [msgid for msgid, msgstrs, _flags, _context in entries if not all(msgstrs)]
+    fuzzy = [msgid for msgid, _msgstrs, flags, _context in entries if "fuzzy" in flags]
     assert untranslated == []
     assert fuzzy == []
 
@@ -63,8 +65,9 @@ def test_the_compiled_catalogue_matches_the_po_file():
 
     stale = [
         msgid
-        for msgid, msgstrs, _flags in read_po(CATALOGUE / "django.po")
-        if len(msgstrs) == 1 and compiled.gettext(msgid) != msgstrs[0]
+        for msgid, msgstrs, _flags, context in read_po(CATALOGUE / "django.po")
+        if len(msgstrs) == 1
+        and (compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)) != msgstrs[0]
     ]
     assert stale == [], "run `make messages` to compile the catalogue"
 
@@ -99,5 +102,5 @@ def test_the_catalogue_has_every_string_of_the_source(tmp_path):
     )
 
     fresh = read_po(copy / "locale" / "nl" / "LC_MESSAGES" / "django.po")
-    missing = [msgid for msgid, msgstrs, flags in fresh if not all(msgstrs) or "fuzzy" in flags]
+    missing = [msgid for msgid, msgstrs, flags, _context in fresh if not all(msgstrs) or "fuzzy" in flags]
     assert missing == [], "run `make messages` and translate the new strings"

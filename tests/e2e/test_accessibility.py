@@ -157,6 +157,16 @@ PAGES = [
     pytest.param(Visit("/gids/initiatiefnemers/"), id="guide-initiators"),
     pytest.param(Visit("/gids/ambtenaren/"), id="guide-civil-servants"),
     pytest.param(Visit("/gids/ambtenaren/", language="en"), id="guide-civil-servants-en"),
+    # Moderation and the samenwerkingslab
+    pytest.param(Visit("/moderatie/melden/reactie/{comment_of_team}/", logged_in=True), id="report"),
+    pytest.param(Visit("/moderatie/bezwaar/{decision}/", logged_in=True), id="appeal"),
+    pytest.param(Visit("/samenwerkingslab/", full=True), id="lab-with-sessions"),
+    pytest.param(Visit("/samenwerkingslab/sessies/{session}/"), id="lab-session"),
+    pytest.param(Visit("/samenwerkingslab/sessies/{session}/", logged_in=True), id="lab-session-resident"),
+    pytest.param(Visit("/samenwerkingslab/signalen/", full=True, logged_in=True), id="my-signals"),
+    pytest.param(Visit("/samenwerkingslab/signalen/nieuw/", logged_in=True), id="signal-new"),
+    pytest.param(Visit("/samenwerkingslab/signalen/{signal}/", logged_in=True), id="signal-reporter"),
+    pytest.param(Visit("/samenwerkingslab/signalen/{signal}/", logged_in="ombuds"), id="signal-ombuds"),
     # as a civil servant
     pytest.param(Visit("/initiatieven/wachtrij/", logged_in="civil_servant"), id="response-queue"),
     pytest.param(Visit("/initiatieven/{slug}/reactie-gemeente/", logged_in="civil_servant"), id="respond"),

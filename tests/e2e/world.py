@@ -2,16 +2,20 @@
 one waiting for the municipality, and the people around them. The accessibility check visits every page
 of it as each kind of person."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
 from django.core import mail
+from django.utils import timezone
 
 from accounts.roles import Role
 from initiatives.choices import GovernmentRole, HelpKind, LogKind, ObstacleCategory
 from initiatives.services.authoring import team_invite
 from initiatives.services.notifications import unsubscribe_token
 from knowledgebase.models import Concept
+from lab.models import LabSession, Signal, SignalMessage
+from moderation.services import item_hide
 from places.models import Area
 from tests.accounts.factories import staff_in_role
 from tests.initiatives.factories import (
@@ -94,12 +98,33 @@ class World:
             other_contributors="Ria, wijkraad\nAnne, wijkregisseur",
         )
 
+        ombuds = staff_in_role(Role.OMBUDS, display_name="Olga Ombuds")
+        start = timezone.localtime() + datetime.timedelta(days=10)
+        session = LabSession.objects.create(
+            topic="Regels die in de weg zitten",
+            slug="regels-in-de-weg",
+            description="Neem je eigen voorbeeld mee. **Koffie** staat klaar.",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            place="Dorpshuis Gaanderen, Kerkstraat 1",
+            capacity=12,
+            is_published=True,
+        )
+        signal = Signal.objects.create(
+            reporter=resident,
+            title="Geen antwoord over de geveltuinen",
+            description="Al zes weken niets gehoord.",
+        )
+        SignalMessage.objects.create(signal=signal, author=ombuds, from_ombuds=True, body="Ik zoek het uit.")
+        own_comment = CommentFactory(initiative=initiative, author=resident, body="Bel me: 06-12345678.")
+        decision = item_hide(item=own_comment, by=civil_servant, reason="Er staat een telefoonnummer in.")
+
         team_invite(initiative=initiative, email=resident.email, by=team)
         token = INVITATION_LINK.search(mail.outbox[-1].body).group(1)
 
         editor = staff_in_role(Role.EDITOR, display_name="Rik Redacteur")
         return cls(
-            people={"team": team, "civil_servant": civil_servant, "editor": editor},
+            people={"team": team, "civil_servant": civil_servant, "editor": editor, "ombuds": ombuds},
             paths={
                 "slug": initiative.slug,
                 "draft": draft.slug,
@@ -113,5 +138,9 @@ class World:
                 "article": article.slug,
                 "draft_article": draft_article.slug,
                 "analysis": analysis.slug,
+                "session": session.slug,
+                "signal": signal.pk,
+                "comment_of_team": CommentFactory(initiative=initiative, author=team).pk,
+                "decision": decision.pk,
             },
         )
