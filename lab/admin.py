@@ -90,7 +90,8 @@ class SignalAdmin(admin.ModelAdmin):
     list_select_related = ["reporter"]
     search_fields = ["title", "description"]
     fields = ["title", "description", "reporter", "initiative", "status", "closed_at", "created_at"]
-    readonly_fields = ["title", "description", "reporter", "initiative", "closed_at", "created_at"]
+    # Read-only here: the ombuds answer and change the status on the site, where the reporter is told.
+    readonly_fields = fields
     inlines = [SignalMessageInline]
 
     def has_add_permission(self, request):
@@ -99,14 +100,19 @@ class SignalAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_search_results(self, request, queryset, search_term):
+        # Nothing picks a signal from a list: the admin's autocomplete must not hand out titles.
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
+
     def _log_outsider(self, request, signal=None):
+        """A line in the audit log, without the signal's content or reporter (moderators read that log)."""
         if permissions.is_ombuds(request.user):
             return
+        label = _("signal #%(number)s") % {"number": signal.pk} if signal else _("the list of signals")
         ModerationAction.objects.create(
-            kind=ActionKind.VIEW_SIGNAL,
-            moderator=request.user,
-            account=signal.reporter if signal else None,
-            item_label=(signal.title if signal else str(_("the list of signals")))[:300],
+            kind=ActionKind.VIEW_SIGNAL, moderator=request.user, item_label=str(label)
         )
 
     @staticmethod

@@ -41,7 +41,8 @@ class ModerationActionAdmin(ReadOnlyAdmin):
     """The audit log: every moderation action, by whom, when, about what and why."""
 
     list_display = ["created_at", "kind", "item_link", "account", "moderator", "reason"]
-    list_filter = ["kind", "content_type", "moderator"]
+    # Only the people who took an action, not every account on the site.
+    list_filter = ["kind", "content_type", ("moderator", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["moderator", "account", "content_type"]
     search_fields = ["item_label", "reason", "moderator__display_name", "account__display_name"]
     date_hierarchy = "created_at"
@@ -137,6 +138,27 @@ class ReportAdmin(ReadOnlyAdmin):
         "appeal": _("The appeal is decided. Its author has been emailed."),
     }
 
+    @staticmethod
+    def _has_open_reports(item):
+        return Report.objects.filter(
+            content_type=content_type_of(item), object_id=item.pk, status=ReportStatus.OPEN
+        ).exists()
+
+    @staticmethod
+    def _available(item, item_kind, has_open_reports) -> list[str]:
+        """The decisions this item's page offers now; a post for any other is refused."""
+        hidden = item_kind.is_hidden(item)
+        available = []
+        if item_kind.is_public(item) or (hidden and getattr(item, "hidden_cause", "") == "reports"):
+            available.append("hide")
+        if hidden:
+            available.append("restore")
+        if has_open_reports:
+            available.append("dismiss")
+        if item_kind.slug == "voorbeeld" and not hidden and not item.is_published:
+            available.append("reject_suggestion")
+        return available
+
     def item_view(self, request, kind, pk):
         self._check(request)
         item = item_for(kind, pk)
@@ -162,6 +184,11 @@ class ReportAdmin(ReadOnlyAdmin):
                         return HttpResponseRedirect(request.path)
                     forms["appeal"] = form
                 elif action in self.ITEM_ACTIONS:
+                    if action not in self._available(item, item_kind, self._has_open_reports(item)):
+                        # A page that was open while someone else decided: say so, change nothing.
+                        raise ValidationError(
+                            _("This no longer fits: the item has changed since. Look again.")
+                        )
                     form_class, run = self.ITEM_ACTIONS[action]
                     form = form_class(request.POST, prefix=action)
                     if form.is_valid():
@@ -185,16 +212,7 @@ class ReportAdmin(ReadOnlyAdmin):
             )
         )
         open_reports = [report for report in reports if report.status == ReportStatus.OPEN]
-        available = []
-        if item_kind.is_public(item) or (hidden and getattr(item, "hidden_cause", "") == "reports"):
-            available.append("hide")
-        if hidden:
-            available.append("restore")
-        if open_reports:
-            available.append("dismiss")
-        if item_kind.slug == "voorbeeld" and not hidden and not item.is_published:
-            available.append("reject_suggestion")
-        for name in available:
+        for name in self._available(item, item_kind, bool(open_reports)):
             forms.setdefault(name, self.ITEM_ACTIONS[name][0](prefix=name))
         if open_appeal is not None:
             forms.setdefault("appeal", AppealDecisionForm(prefix="appeal"))
@@ -220,7 +238,7 @@ class ReportAdmin(ReadOnlyAdmin):
                 ).select_related("moderator", "account"),
                 "open_appeal": open_appeal,
                 "may_decide_appeal": open_appeal is not None
-                and open_appeal.decision.moderator_id != request.user.pk,
+                and permissions.can_decide_appeal(request.user, open_appeal),
                 "forms": forms,
             },
         )

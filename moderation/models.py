@@ -75,6 +75,10 @@ class ActionKind(models.TextChoices):
     VIEW_SIGNAL = "view_signal", _("confidential signal viewed in the management site")
 
 
+# Decisions an author may appeal (once per item).
+APPEALABLE = {ActionKind.HIDE, ActionKind.REJECT, ActionKind.AUTO_HIDE}
+
+
 class ModerationAction(models.Model):
     """One line in the audit log: who did what, when, to which item or account, and why. Written only by
     the services; never changed or deleted (the management site offers neither)."""
@@ -159,9 +163,9 @@ class Appeal(models.Model):
         verbose_name_plural = _("appeals")
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "author"],
+                fields=["content_type", "object_id"],
                 name="appeal_once_per_item",
-                violation_error_message=_("You have already appealed this decision."),
+                violation_error_message=_("This decision has already been appealed."),
             ),
             models.CheckConstraint(
                 condition=Q(status=AppealStatus.OPEN) | Q(decided_at__isnull=False),

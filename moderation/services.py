@@ -4,7 +4,6 @@ same moment cannot both succeed on the same state), writes a line in the audit l
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -19,10 +18,8 @@ from loket.models import HiddenCause
 
 from . import permissions
 from .content import KINDS, content_type_of, kind_of, posted_by
-from .models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+from .models import APPEALABLE, ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
 
-# Decisions an author may appeal (once per item).
-APPEALABLE = {ActionKind.HIDE, ActionKind.REJECT, ActionKind.AUTO_HIDE}
 REASON_MAX_LENGTH = 2000
 
 
@@ -196,6 +193,8 @@ def suggestion_reject(*, article, by, reason: str) -> ModerationAction:
     _check_moderator(by)
     reason = _clean_reason(reason)
     kind = KINDS["voorbeeld"]
+    if not isinstance(article, kind.model) or article.suggested_by_id is None:
+        raise ValidationError(_("Only a suggested example can be rejected here."), code="not_a_suggestion")
     article = kind.lock(article)
     if kind.is_hidden(article):
         raise ValidationError(_("This is already hidden."), code="wrong_state")
@@ -268,33 +267,9 @@ def user_unblock(*, user, by, reason: str = "") -> ModerationAction:
 # --- Appeals ------------------------------------------------------------------------------------------
 
 
-def appealable_decision(action: ModerationAction, user) -> bool:
-    """Whether `user` may appeal `action`: an author of the item, the decision still stands, and they
-    have not appealed about this item before."""
-    if action.kind not in APPEALABLE or action.content_type is None:
-        return False
-    item = action.item
-    if item is None:
-        return False
-    kind = kind_of(item)
-    if user not in kind.authors(item):
-        return False
-    latest = (
-        ModerationAction.objects.filter(content_type=action.content_type, object_id=action.object_id)
-        .exclude(kind__in=[ActionKind.APPEAL, ActionKind.VIEW_SIGNAL])
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    if latest != action:
-        return False
-    return not Appeal.objects.filter(
-        content_type=action.content_type, object_id=action.object_id, author=user
-    ).exists()
-
-
 @transaction.atomic
 def appeal_create(*, action: ModerationAction, by, message: str) -> Appeal:
-    if not appealable_decision(action, by):
+    if not permissions.can_appeal(by, action):
         raise ValidationError(_("You cannot appeal this decision (any more)."), code="not_appealable")
     message = (message or "").strip()
     appeal = Appeal(
@@ -321,7 +296,7 @@ def appeal_decide(*, appeal: Appeal, by, grant: bool, reason: str) -> Moderation
     appeal = Appeal.objects.select_for_update().select_related("decision").get(pk=appeal.pk)
     if appeal.status != AppealStatus.OPEN:
         raise ValidationError(_("This appeal has already been decided."), code="decided")
-    if appeal.decision.moderator_id == by.pk:
+    if not permissions.can_decide_appeal(by, appeal):
         raise PermissionDenied(_("Another moderator decides on an appeal against your own decision."))
     reason = _clean_reason(reason)
     item = appeal.item
@@ -357,7 +332,3 @@ def appeal_decide(*, appeal: Appeal, by, grant: bool, reason: str) -> Moderation
             },
         )
     return action
-
-
-def content_type_for(slug: str) -> ContentType:
-    return ContentType.objects.get_for_model(KINDS[slug].model)

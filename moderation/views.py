@@ -15,7 +15,7 @@ from . import permissions
 from .content import item_for, kind_of
 from .forms import AppealForm, ReportForm
 from .models import ModerationAction
-from .services import appeal_create, appealable_decision, report_create
+from .services import appeal_create, report_create
 
 
 @login_required
@@ -48,6 +48,7 @@ def report(request, kind, pk):
                 messages.success(request, _("Thank you. A moderator will look at it."))
             else:
                 messages.info(request, _("You had already reported this. A moderator will look at it."))
+            item.refresh_from_db()  # enough reports hide it: then its page is gone
             return redirect(item_kind.public_url(item) if item_kind.is_public(item) else reverse("home"))
     return render(request, "moderation/report.html", context)
 
@@ -61,7 +62,7 @@ def appeal(request, pk):
         raise Http404  # only the authors learn that a decision exists
     item_kind = kind_of(item)
     context = {"action": action, "title": item_kind.title(item), "kind_label": item_kind.label}
-    if not appealable_decision(action, request.user):
+    if not permissions.can_appeal(request.user, action):
         return render(request, "moderation/appeal.html", {**context, "closed": True}, status=403)
     form = AppealForm(request.POST or None)
     context["form"] = form
