@@ -25,6 +25,14 @@ def moderation_item_url(item):
     return reverse("admin:moderation_item", kwargs={"kind": kind_of(item).slug, "pk": item.pk})
 
 
+def _linked_item(obj):
+    """The reported or appealed item by its name, linking to its moderation page (never a bare number)."""
+    item = obj.item
+    if item is None:
+        return "-"
+    return format_html('<a href="{}">{}</a>', moderation_item_url(item), kind_of(item).title(item))
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
@@ -58,9 +66,17 @@ class ModerationActionAdmin(ReadOnlyAdmin):
 
 @admin.register(Report)
 class ReportAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "reason", "content_type", "object_id", "status", "reporter"]
+    list_display = ["created_at", "reason", "content_type", "reported_item", "status", "reporter"]
     list_filter = ["status", "reason", "content_type"]
     list_select_related = ["reporter", "content_type"]
+
+    @admin.display(description=_("item"))
+    def reported_item(self, report):
+        return _linked_item(report)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("item")
+
     search_fields = ["text", "reporter__display_name"]
     date_hierarchy = "created_at"
 
@@ -291,6 +307,13 @@ class ReportAdmin(ReadOnlyAdmin):
 class AppealAdmin(ReadOnlyAdmin):
     """Appeals are decided on the item's moderation page; this list is for looking back."""
 
-    list_display = ["created_at", "author", "content_type", "object_id", "status", "decided_by"]
+    list_display = ["created_at", "author", "content_type", "appealed_item", "status", "decided_by"]
     list_filter = ["status", "content_type"]
     list_select_related = ["author", "decided_by", "content_type"]
+
+    @admin.display(description=_("item"))
+    def appealed_item(self, appeal):
+        return _linked_item(appeal)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("item")

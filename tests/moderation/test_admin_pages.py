@@ -535,3 +535,14 @@ def test_the_item_page_runs_the_same_number_of_queries_with_few_and_many_reports
     )
 
     assert few == many, f"{few} queries with one report, {many} with forty"
+
+
+def test_the_lists_of_reports_and_appeals_name_the_item_not_its_number(moderator_client):
+    comment = CommentFactory(body="Een reactie die gemeld is")
+    ReportFactory(item=comment)
+    response = moderator_client.get(reverse("admin:moderation_report_changelist"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Een reactie die gemeld is" in content
+    assert reverse("admin:moderation_item", kwargs={"kind": "reactie", "pk": comment.pk}) in content

@@ -225,9 +225,7 @@ def test_the_table_covers_every_moderation_service():
         and not name.startswith("_")
     }
     # appeal_create and report_create are for everyone who may (see the permissions); the rest is moderators'.
-    assert writes - {"appeal_create", "report_create"} == set(
-        SERVICES
-    )
+    assert writes - {"appeal_create", "report_create"} == set(SERVICES)
 
 
 @pytest.mark.parametrize("who", NOT_MODERATORS.keys())
