@@ -19,6 +19,7 @@ from django.forms import BaseInlineFormSet, ModelChoiceField
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -242,6 +243,8 @@ class InitiativeAdmin(admin.ModelAdmin):
         return permissions.is_moderator(request.user)
 
     def save_model(self, request, obj, form, change):
+        if "stage" in form.changed_data:
+            obj.stage_changed_at = timezone.now()
         super().save_model(request, obj, form, change)
         if "contact_person" in form.changed_data:
             contact_person_assign(initiative=obj, contact=obj.contact_person, by=request.user)

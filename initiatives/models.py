@@ -104,6 +104,8 @@ class Initiative(TimeStampedModel):
     )
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.SOCIETY)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
+    # When the stage last changed: the council's figures count completed and stopped initiatives by it.
+    stage_changed_at = models.DateTimeField(_("stage since"), default=timezone.now, editable=False)
     publication_state = models.CharField(
         _("publication state"),
         max_length=20,

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "initiatives",
     "moderation",
     "lab",
+    "dashboard",
     "loket",
 ]
 

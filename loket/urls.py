@@ -25,6 +25,7 @@ urlpatterns = [
     path("kennisbank/", include("knowledgebase.urls")),
     path("zoeken/", views.search, name="search"),
     path("moderatie/", include("moderation.urls")),
+    path("dashboard/", include("dashboard.urls")),
     # The samenwerkingslab's own page shows its Page text with the sessions and signals around it.
     path("samenwerkingslab/", lab_views.index, name="lab"),
     path("samenwerkingslab/", include("lab.urls")),

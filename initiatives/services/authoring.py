@@ -130,6 +130,8 @@ def initiative_update(*, initiative: Initiative, by, cover_image=None, tags=None
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"initiative_update() cannot change {', '.join(sorted(unknown))}")
+    if "stage" in changes and changes["stage"] != initiative.stage:
+        initiative.stage_changed_at = timezone.now()
     for name, value in changes.items():
         setattr(initiative, name, value)
     unused_files = []

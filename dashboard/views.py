@@ -1,0 +1,77 @@
+"""The council's dashboard: the figures for a period and a place, as charts with their numbers, and the
+same numbers as CSV."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from . import charts
+from .figures import compute_all, headlines
+from .periods import ScopeForm
+from .permissions import can_view_dashboard
+
+
+def _scope_and_results(request):
+    if not can_view_dashboard(request.user):
+        raise PermissionDenied
+    form = ScopeForm(request.GET or None)
+    scope = form.scope()
+    return form, scope, compute_all(scope)
+
+
+def _drawn(figure, result):
+    drawing = {}
+    if result.chart == "bars":
+        drawing = charts.bars(result)
+    elif result.chart == "lines":
+        drawing = charts.lines(result)
+    elif result.chart == "heat":
+        groups = result.groups or [("", result.categories, result.series)]
+        drawing = {"groups": [(title, charts.heat(columns, rows)) for title, columns, rows in groups]}
+    return {"figure": figure, "result": result, "drawing": drawing, "table": charts.table(result)}
+
+
+@login_required
+@require_safe
+def index(request):
+    form, scope, results = _scope_and_results(request)
+    return render(
+        request,
+        "dashboard/index.html",
+        {
+            "form": form,
+            "scope": scope,
+            "figures": [_drawn(figure, result) for figure, result in results],
+            "headlines": headlines(results),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_safe
+def numbers_csv(request):
+    """Every number on the page, one per row: figure, series, category, value."""
+    _form, _scope, results = _scope_and_results(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="loket-cijfers-{timezone.localdate():%Y-%m-%d}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["figure", "title", "series", "category", "value"])
+    for figure, result in results:
+        for label, value, unit in result.numbers:
+            writer.writerow([figure.key, figure.title, label, unit, value])
+        groups = result.groups or [("", result.categories, result.series)]
+        for group, categories, series in groups:
+            for row in series:
+                for category, value in zip(categories, row.values, strict=True):
+                    writer.writerow(
+                        [figure.key, figure.title, f"{group} {row.name}".strip(), category, value]
+                    )
+    return response
