@@ -81,6 +81,11 @@ INSTALLED_APPS = [
     "moderation",
     "lab",
     "dashboard",
+    "opendata",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "loket",
 ]
 
@@ -245,6 +250,39 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy: only the site's own files; the templates have no inline scripts or styles.
 # (data: images: NL Design System draws checkbox marks as inline SVG in its CSS.)
+# The read-only open data API (opendata/api.py): public, JSON only, no login (so no CSRF to think
+# about), rate limited per address for anonymous clients.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.Pages",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": env_int("TRUSTED_PROXY_COUNT", 0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samenwerken in Doetinchem: open data",
+    "DESCRIPTION": "Published initiatives, log entries and knowledge-base articles of the loket. Read-only.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "AreaKindEnum": "places.models.Area.Kind",
+        "ArticleKindEnum": "knowledgebase.models.ArticleKind",
+        "LogKindEnum": "initiatives.choices.LogKind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "opendata.api.document_errors",
+    ],
+}
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -26,6 +26,7 @@ urlpatterns = [
     path("zoeken/", views.search, name="search"),
     path("moderatie/", include("moderation.urls")),
     path("dashboard/", include("dashboard.urls")),
+    path("", include("opendata.urls")),
     # The samenwerkingslab's own page shows its Page text with the sessions and signals around it.
     path("samenwerkingslab/", lab_views.index, name="lab"),
     path("samenwerkingslab/", include("lab.urls")),

@@ -1,0 +1,134 @@
+"""RSS and Atom feeds of new initiatives, log entries and knowledge-base articles, each filterable by
+village or district (?gebied=) and flywheel concept (?begrip=), so a village council's site can show its
+own village's news."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from initiatives.models import Initiative, LogEntry
+from knowledgebase.models import Article, Concept
+from places.models import Area
+
+ITEMS = 30
+
+
+class _Filtered(Feed):
+    """Reads ?gebied= and ?begrip=; an unknown one is a 404, not an empty feed that looks right."""
+
+    def get_object(self, request, *args, **kwargs):
+        chosen = {}
+        for parameter, model, lookup in (("gebied", Area, {}), ("begrip", Concept, {})):
+            slug = request.GET.get(parameter)
+            if slug:
+                found = model.objects.filter(slug=slug, **lookup).first()
+                if found is None:
+                    raise Http404
+                chosen[parameter] = found
+        self.request_path = request.get_full_path()
+        return chosen
+
+    def title(self, chosen):
+        parts = [self.name, *(getattr(value, "label", None) or str(value) for value in chosen.values())]
+        return ": ".join([_("Samenwerken in Doetinchem"), ", ".join(str(part) for part in parts)])
+
+    def feed_url(self, chosen):
+        return self.request_path
+
+    def item_description(self, item):
+        return item.summary
+
+
+class InitiativesFeed(_Filtered):
+    description = ""
+
+    @property
+    def name(self):
+        return _("new initiatives")
+
+    def link(self, chosen):
+        return reverse("initiatives:index")
+
+    def items(self, chosen):
+        initiatives = Initiative.objects.published().select_related("area")
+        if "gebied" in chosen:
+            initiatives = initiatives.filter(area=chosen["gebied"])
+        if "begrip" in chosen:
+            initiatives = initiatives.filter(concepts=chosen["begrip"])
+        return initiatives.order_by("-published_at", "-pk")[:ITEMS]
+
+    def item_title(self, item):
+        return f"{item.title} ({item.area.name})"
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+
+class LogEntriesFeed(_Filtered):
+    description = ""
+
+    @property
+    def name(self):
+        return _("log entries")
+
+    def link(self, chosen):
+        return reverse("initiatives:log_entries")
+
+    def items(self, chosen):
+        entries = LogEntry.objects.published().select_related("initiative")
+        if "gebied" in chosen:
+            entries = entries.filter(initiative__area=chosen["gebied"])
+        if "begrip" in chosen:
+            entries = entries.filter(initiative__concepts=chosen["begrip"])
+        return entries.order_by("-created_at", "-pk")[:ITEMS]
+
+    def item_title(self, item):
+        return f"{item.get_kind_display()}: {item.title} ({item.initiative.title})"
+
+    def item_description(self, item):
+        return item.text[:500]
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+
+class ArticlesFeed(_Filtered):
+    description = ""
+
+    @property
+    def name(self):
+        return _("knowledge base")
+
+    def link(self, chosen):
+        return reverse("knowledgebase:articles")
+
+    def items(self, chosen):
+        articles = Article.objects.published()
+        if "gebied" in chosen:
+            articles = articles.filter(area=chosen["gebied"])
+        if "begrip" in chosen:
+            articles = articles.filter(concepts=chosen["begrip"])
+        return articles.order_by("-published_at", "-pk")[:ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+
+class InitiativesAtom(InitiativesFeed):
+    feed_type = Atom1Feed
+    subtitle = ""
+
+
+class LogEntriesAtom(LogEntriesFeed):
+    feed_type = Atom1Feed
+    subtitle = ""
+
+
+class ArticlesAtom(ArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = ""

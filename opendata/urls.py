@@ -1,0 +1,38 @@
+from csp.decorators import csp_update
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from . import api, feeds, views
+
+app_name = "opendata"
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("initiatieven", api.InitiativeViewSet, basename="initiative")
+router.register("logboek", api.LogEntryViewSet, basename="logentry")
+router.register("artikelen", api.ArticleViewSet, basename="article")
+router.register("gebieden", api.AreaViewSet, basename="area")
+router.register("begrippen", api.ConceptViewSet, basename="concept")
+
+urlpatterns = [
+    path("open-data/", views.index, name="index"),
+    path("open-data/<slug:what>.<str:fmt>", views.export, name="export"),
+    path("ingebed/initiatieven/", views.embed, name="embed"),
+    path("feeds/initiatieven/", feeds.InitiativesFeed(), name="feed_initiatives"),
+    path("feeds/initiatieven/atom/", feeds.InitiativesAtom(), name="atom_initiatives"),
+    path("feeds/logboek/", feeds.LogEntriesFeed(), name="feed_log"),
+    path("feeds/logboek/atom/", feeds.LogEntriesAtom(), name="atom_log"),
+    path("feeds/kennisbank/", feeds.ArticlesFeed(), name="feed_articles"),
+    path("feeds/kennisbank/atom/", feeds.ArticlesAtom(), name="atom_articles"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI sets style attributes from its script: its page alone allows inline styles.
+    path(
+        "api/docs/",
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="opendata:schema")
+        ),
+        name="docs",
+    ),
+    path("api/", include(router.urls)),
+]
