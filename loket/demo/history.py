@@ -586,6 +586,16 @@ KIND_WEIGHTS = {
     LogKind.MILESTONE: 1.2,
     LogKind.REFLECTION: 1,
 }
+# Within an initiative's log, earlier phases come first: reflections at the end.
+KIND_PHASE = {
+    LogKind.UPDATE: 0,
+    LogKind.DILEMMA: 1,
+    LogKind.OBSTACLE: 1,
+    LogKind.WORKING_ELEMENT: 2,
+    LogKind.MILESTONE: 2,
+    LogKind.REFLECTION: 3,
+}
+NOT_STARTED = (Stage.IDEA, Stage.PREPARING)  # no milestones yet
 # Obstacle categories are dealt from a shuffled deck with these counts: rules and lead times most often.
 CATEGORY_DECK = {
     ObstacleCategory.RULES: 3,
@@ -1031,7 +1041,12 @@ class _History:
         municipal = initiative.origin == Origin.MUNICIPALITY
         closing = CLOSING_ENTRIES.get(initiative.stage)
         count = rng.randint(2, 5) - (1 if closing else 0)
-        entries = self.pick_entries(MUNICIPAL_LOG if municipal else SOCIETY_LOG, count)
+        pool = [
+            entry
+            for entry in (MUNICIPAL_LOG if municipal else SOCIETY_LOG)
+            if entry.kind != LogKind.MILESTONE or initiative.stage not in NOT_STARTED
+        ]
+        entries = sorted(self.pick_entries(pool, count), key=lambda entry: KIND_PHASE[entry.kind])
         fractions = sorted(rng.uniform(0.03, 0.95) for _ in entries)
         dated = [
             (self.later(initiative.published_at, end, fraction, fraction, rng.randint(19, 21)), entry)
@@ -1112,11 +1127,14 @@ class _History:
     def add_response(self, initiative, has_response: bool, fast: bool) -> datetime.datetime | None:
         """The first response of the municipality, if planned and not in the future; its moment."""
         rng = self.rng
-        delay = rng.uniform(0.2, 13.5) if fast else rng.uniform(15, 60)
-        written = self.at(initiative.published_at + DAY * delay, rng.randint(9, 16))
-        written = max(written, initiative.published_at + HOUR)
-        if not has_response or written >= self.now:  # none, or not yet
+        published_at = initiative.published_at
+        if fast:
+            window = (published_at + 3 * HOUR, published_at + 14 * DAY - HOUR)
+        else:
+            window = (published_at + 15 * DAY, published_at + 60 * DAY)
+        if not has_response or window[0] >= self.now:  # none, or not yet
             return None
+        written = self.later(*window, 0, 1, rng.randint(9, 16))
         if initiative.origin == Origin.MUNICIPALITY:
             texts = MUNICIPAL_RESPONSES
         else:
@@ -1208,7 +1226,7 @@ class _History:
                 status, closed = SignalStatus.IN_PROGRESS, None
             else:
                 status = rng.choice([SignalStatus.RESOLVED, SignalStatus.RESOLVED, SignalStatus.CLOSED])
-                closed = min(self.at(created + DAY * rng.uniform(3, 60), rng.randint(9, 17)), self.now)
+                closed = self.later(created + 3 * DAY, created + 60 * DAY, 0, 1, rng.randint(9, 17))
             key, initiative = self.signal_reporter(created)
             signal = Signal.objects.create(
                 reporter=self.people[key],

@@ -47,7 +47,7 @@ SESSIONS = [
     },
 ]
 PAST_SESSION = {
-    "topic": "Eerste samenwerkingslab: wat loopt er goed, wat kan beter?",
+    "topic": "Samenwerkingslab: een jaar loket, wat loopt er goed en wat kan beter?",
     "days": -30,
     "place": "Stadhuis Doetinchem, Raadszaal",
     "capacity": 30,

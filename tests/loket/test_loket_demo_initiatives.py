@@ -208,7 +208,9 @@ def test_running_the_demo_twice_duplicates_nothing():
     load_demo()
 
     assert counts() == before
-    assert before["Initiative"] == len(DEMO_INITIATIVES)
+    # The demo's own initiatives, and the earlier ones that give the council's dashboard its history.
+    assert Initiative.objects.exclude(slug__startswith="archief-").count() == len(DEMO_INITIATIVES)
+    assert Initiative.objects.filter(slug__startswith="archief-").count() >= 30
 
 
 def test_a_second_run_leaves_existing_initiatives_alone_and_restores_deleted_ones():

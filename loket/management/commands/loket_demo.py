@@ -14,6 +14,7 @@ from django.db import transaction
 
 from accounts.roles import Role, sync_role_groups
 from knowledgebase.reference_data import load_flywheels
+from loket.demo.history import load_demo_history
 from loket.demo.initiatives import load_demo_initiatives
 from loket.demo.knowledgebase import load_demo_knowledgebase
 from loket.demo.lab import load_demo_lab
@@ -69,6 +70,10 @@ class Command(BaseCommand):
         added = load_demo_initiatives(password=DEMO_PASSWORD)
         self.stdout.write(
             self.style.SUCCESS(f"Demo initiatives: {added} added (existing ones left as they are).")
+        )
+        history = load_demo_history()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo history: {history} earlier initiatives over the last 20 months added.")
         )
         articles, analyses = load_demo_knowledgebase()
         self.stdout.write(
