@@ -20,6 +20,10 @@ class Scope:
     end: datetime.datetime
     area: Area | None
 
+    @property
+    def last_day(self) -> datetime.date:
+        return timezone.localtime(self.end - datetime.timedelta(seconds=1)).date()
+
     def within(self, field: str) -> dict:
         """Keyword filters for `field` (a date or datetime) inside the period."""
         filters = {f"{field}__lt": self.end}

@@ -167,6 +167,16 @@ PAGES = [
     pytest.param(Visit("/samenwerkingslab/signalen/nieuw/", logged_in=True), id="signal-new"),
     pytest.param(Visit("/samenwerkingslab/signalen/{signal}/", logged_in=True), id="signal-reporter"),
     pytest.param(Visit("/samenwerkingslab/signalen/{signal}/", logged_in="ombuds"), id="signal-ombuds"),
+    # The dashboard and open data
+    pytest.param(Visit("/dashboard/", logged_in="council"), id="dashboard"),
+    pytest.param(
+        Visit("/dashboard/?periode=alles&gebied=de-huet", logged_in="council"), id="dashboard-filtered"
+    ),
+    pytest.param(
+        Visit("/dashboard/?periode=eigen&van=2026-13-01", logged_in="council"), id="dashboard-bad-input"
+    ),
+    pytest.param(Visit("/open-data/", full=True), id="open-data"),
+    pytest.param(Visit("/ingebed/initiatieven/", full=True), id="embed"),
     # as a civil servant
     pytest.param(Visit("/initiatieven/wachtrij/", logged_in="civil_servant"), id="response-queue"),
     pytest.param(Visit("/initiatieven/{slug}/reactie-gemeente/", logged_in="civil_servant"), id="respond"),

@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
@@ -123,8 +124,16 @@ class World:
         token = INVITATION_LINK.search(mail.outbox[-1].body).group(1)
 
         editor = staff_in_role(Role.EDITOR, display_name="Rik Redacteur")
+        council_member = VerifiedUserFactory(display_name="Rosa Raadslid")
+        council_member.groups.add(Group.objects.get(name=Role.COUNCIL))
         return cls(
-            people={"team": team, "civil_servant": civil_servant, "editor": editor, "ombuds": ombuds},
+            people={
+                "team": team,
+                "civil_servant": civil_servant,
+                "editor": editor,
+                "ombuds": ombuds,
+                "council": council_member,
+            },
             paths={
                 "slug": initiative.slug,
                 "draft": draft.slug,
