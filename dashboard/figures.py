@@ -92,6 +92,13 @@ def _quarter_label(day):
     return _("Q%(number)s %(year)s") % {"number": (day.month - 1) // 3 + 1, "year": day.year}
 
 
+def _earliest_with(rows, key, earliest):
+    """The earlier of `earliest` and the first period counted in `rows`. For "all time" the columns start
+    at the first initiative; something dated before it (a log entry about how it all began) still gets one."""
+    days = [_first_day(moment) for moment in [earliest, *(row[key] for row in rows)] if moment is not None]
+    return min(days, default=None)
+
+
 def _per_period(rows, key, periods) -> list[int]:
     counts = {_first_day(row[key]): row["n"] for row in rows}
     return [counts.get(period, 0) for period in periods]
@@ -245,14 +252,14 @@ def responsiveness(scope: Scope) -> Result:
 
 
 def _per_quarter_and(queryset, date_field, key, keys: dict, scope, earliest) -> Result:
-    quarters = _quarters(scope, earliest)
-    rows = (
+    rows = list(
         queryset.filter(**scope.within(date_field))
         .annotate(quarter=TruncQuarter(date_field))
         .values("quarter", key)
         .annotate(n=Count("pk"))
         .order_by()
     )
+    quarters = _quarters(scope, _earliest_with(rows, "quarter", earliest))
     table = defaultdict(dict)
     for row in rows:
         table[row[key]][_first_day(row["quarter"])] = row["n"]
@@ -291,8 +298,7 @@ def _analyses(scope: Scope):
 
 
 def analyses_published(scope: Scope) -> Result:
-    quarters = _quarters(scope, _earliest(scope))
-    rows = (
+    rows = list(
         _analyses(scope)
         .filter(**scope.within("published_at"))
         .annotate(quarter=TruncQuarter("published_at"))
@@ -300,6 +306,7 @@ def analyses_published(scope: Scope) -> Result:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    quarters = _quarters(scope, _earliest_with(rows, "quarter", _earliest(scope)))
     values = _per_period(rows, "quarter", quarters)
     return Result(
         chart="bars",

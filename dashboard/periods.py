@@ -5,11 +5,13 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Area
 
 THIS_YEAR, LAST_12_MONTHS, ALL_TIME, CUSTOM = "dit-jaar", "12-maanden", "alles", "eigen"
+EARLIEST_DAY = datetime.date(2000, 1, 1)  # long before the loket: older dates are typing errors
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,26 @@ class ScopeForm(forms.Form):
         to_field_name="slug",
         empty_label=_("The whole municipality"),
     )
+
+    def _within_reach(self, name):
+        """A date from 2000 until the end of next year: further out is a typing error (and the calendar's
+        edges would overflow the arithmetic)."""
+        day = self.cleaned_data.get(name)
+        latest = timezone.localdate().replace(month=12, day=31)
+        latest = latest.replace(year=latest.year + 1)
+        if day is not None and not EARLIEST_DAY <= day <= latest:
+            raise forms.ValidationError(
+                _("Choose a date from %(earliest)s until %(latest)s."),
+                code="out_of_reach",
+                params={"earliest": date_format(EARLIEST_DAY), "latest": date_format(latest)},
+            )
+        return day
+
+    def clean_van(self):
+        return self._within_reach("van")
+
+    def clean_tot(self):
+        return self._within_reach("tot")
 
     def clean(self):
         cleaned = super().clean()

@@ -1,6 +1,13 @@
 """Web addresses made from titles."""
 
+from django.core.validators import slug_re
 from django.utils.text import slugify
+
+
+def is_slug(value: str) -> bool:
+    """Whether `value` could be a slug at all: a query parameter that is not need not reach the database
+    (which, on PostgreSQL, refuses a NUL character with an error)."""
+    return bool(slug_re.fullmatch(value))
 
 
 def unique_slug(model, title: str, *, fallback: str, reserved=frozenset(), exclude_pk=None) -> str:

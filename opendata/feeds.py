@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from initiatives.models import Initiative, LogEntry
 from knowledgebase.models import Article, Concept
+from loket.slugs import is_slug
 from places.models import Area
 
 ITEMS = 30
@@ -23,7 +24,7 @@ class _Filtered(Feed):
         for parameter, model, lookup in (("gebied", Area, {}), ("begrip", Concept, {})):
             slug = request.GET.get(parameter)
             if slug:
-                found = model.objects.filter(slug=slug, **lookup).first()
+                found = model.objects.filter(slug=slug, **lookup).first() if is_slug(slug) else None
                 if found is None:
                     raise Http404
                 chosen[parameter] = found

@@ -24,7 +24,9 @@ class SearchFilter(django_filters.CharFilter):
     pass
 
 
-class _Search:
+class _Search(django_filters.FilterSet):
+    """`?zoek=`: the lists' search, as on the site."""
+
     zoek = SearchFilter(
         method="search", max_length=SEARCH_MAX_LENGTH, label="Words from the title, the text or the themes."
     )
@@ -33,7 +35,7 @@ class _Search:
         return queryset.search(value)
 
 
-class InitiativeFilter(_Search, django_filters.FilterSet):
+class InitiativeFilter(_Search):
     gebied = SlugFilter(field_name="area__slug", label="Village or district (slug).")
     fase = django_filters.ChoiceFilter(field_name="stage", choices=Stage.choices, label="Stage.")
     herkomst = django_filters.ChoiceFilter(field_name="origin", choices=Origin.choices, label="Origin.")
@@ -50,9 +52,7 @@ class LogEntryFilter(django_filters.FilterSet):
     categorie = django_filters.ChoiceFilter(
         field_name="obstacle_category", choices=ObstacleCategory.choices, label="Kind of obstacle."
     )
-    gebied = django_filters.CharFilter(
-        field_name="initiative__area__slug", label="Village or district (slug)."
-    )
+    gebied = SlugFilter(field_name="initiative__area__slug", label="Village or district (slug).")
     initiatief = SlugFilter(field_name="initiative__slug", label="Initiative (slug).")
 
     class Meta:
@@ -60,7 +60,7 @@ class LogEntryFilter(django_filters.FilterSet):
         fields = []
 
 
-class ArticleFilter(_Search, django_filters.FilterSet):
+class ArticleFilter(_Search):
     soort = django_filters.ChoiceFilter(
         field_name="kind", choices=ArticleKind.choices, label="Kind of article."
     )

@@ -89,7 +89,7 @@ class LogEntrySerializer(serializers.ModelSerializer):
 
 class ArticleSerializer(_Public):
     area = AreaSerializer(read_only=True, allow_null=True)
-    initiative = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    initiative = serializers.SerializerMethodField()
     file = serializers.SerializerMethodField()
 
     class Meta:
@@ -109,6 +109,11 @@ class ArticleSerializer(_Public):
             "file",
             "published_at",
         ]
+
+    def get_initiative(self, obj) -> str | None:
+        """The initiative's slug while it is published: one taken back or hidden is not named."""
+        initiative = obj.initiative
+        return initiative.slug if initiative is not None and initiative.is_published else None
 
     def get_file(self, obj) -> str | None:
         return site_url(obj.attachment.url) if obj.attachment else None

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from loket.slugs import is_slug
 from places.models import Area
 
 from .api import ArticleViewSet, InitiativeViewSet
@@ -67,8 +68,9 @@ def export(request, what, fmt):
 def embed(request):
     """The current initiatives of a village or district, in a minimal page made to sit in an iframe on
     another site. Links open the loket in a new tab."""
-    area = Area.objects.filter(slug=request.GET.get("gebied", "")).first()
-    if request.GET.get("gebied") and area is None:
+    slug = request.GET.get("gebied", "")
+    area = Area.objects.filter(slug=slug).first() if slug and is_slug(slug) else None
+    if slug and area is None:
         raise Http404
     initiatives = InitiativeViewSet().get_queryset()
     if area is not None:

@@ -5,6 +5,8 @@ content type, body)."""
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
@@ -17,7 +19,18 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 
 @pytest.fixture
-def content(db):
+def connection_kept():
+    """schemathesis calls the WSGI application directly, and Django closes the database connection when a
+    request starts and finishes: the test's transaction with it. Django's test client keeps it open so."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def content(db, connection_kept):
     concept = Concept.objects.get(slug="draagvlak")
     initiative = InitiativeFactory(slug="speeltuin", tags=["spelen"])
     initiative.concepts.add(concept)

@@ -1,0 +1,52 @@
+"""Each figure runs a fixed number of aggregate queries: the page and the CSV cost the same with a little
+data and with a lot."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from dashboard.figures import compute_all
+from tests.dashboard.helpers import CSV, INDEX, scope_for
+from tests.dashboard.world import build
+
+pytestmark = pytest.mark.django_db
+
+# Measured on SQLite and PostgreSQL: 29 for the page and 28 for the CSV (session, user, the council check,
+# then each figure's aggregates, several of which first ask for the earliest initiative); one more when a
+# village is chosen (looking it up). The same with 5 or 60 initiatives.
+PAGE_QUERIES_AT_MOST = 30
+CSV_QUERIES_AT_MOST = 29
+PARAMS = [{}, {"periode": "alles"}, {"gebied": "centrum", "periode": "dit-jaar"}]
+
+
+def count_queries(client, url, params) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)
+
+
+def costs(client) -> dict:
+    return {
+        (url, str(params)): count_queries(client, url, params) for url in (INDEX, CSV) for params in PARAMS
+    }
+
+
+def test_page_and_csv_cost_the_same_with_5_or_60_initiatives(council_client):
+    build(5)
+    little = costs(council_client)
+
+    build(55)
+    a_lot = costs(council_client)
+
+    assert a_lot == little
+    for (url, _params), count in a_lot.items():
+        assert count <= (PAGE_QUERIES_AT_MOST if url == INDEX else CSV_QUERIES_AT_MOST)
+
+
+def test_the_world_really_grew(council_client):
+    """The comparison above means something only if 60 initiatives show up in the figures."""
+    build(60)
+
+    results = {item.key: result for item, result in compute_all(scope_for({"periode": "alles"}))}
+    assert sum(results["initiatives_by_stage"].series[0].values) == 60
+    assert results["samenwerkingslab"].numbers[0][1] == 60

@@ -1,0 +1,277 @@
+"""RSS and Atom feeds of new initiatives, log entries and articles: valid XML, newest first, links to the
+site, filtered by village (?gebied=) and flywheel concept (?begrip=); an unknown one is a 404."""
+
+import datetime
+import email.utils
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.choices import LogKind, ObstacleCategory
+from knowledgebase.models import Concept
+from places.models import Area
+from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
+from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
+from tests.knowledgebase.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "http://testserver"
+RSS_FEEDS = {"initiatives": "feed_initiatives", "log": "feed_log", "articles": "feed_articles"}
+ATOM_FEEDS = {"initiatives": "atom_initiatives", "log": "atom_log", "articles": "atom_articles"}
+ALL_FEEDS = [*RSS_FEEDS.values(), *ATOM_FEEDS.values()]
+FEED_SIZE = 30
+
+
+def ago(**kwargs):
+    return timezone.now() - datetime.timedelta(**kwargs)
+
+
+def fetch(client, name, params=None):
+    response = client.get(reverse(f"opendata:{name}"), params or {})
+    assert response.status_code == 200, response.status_code
+    return response, ET.fromstring(response.content)  # noqa: S314 -- our own feed, in a test
+
+
+def rss_items(client, name, params=None) -> list[dict]:
+    response, root = fetch(client, name, params)
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert root.tag == "rss"
+    assert root.get("version") == "2.0"
+    channel = root.find("channel")
+    assert channel.findtext("link").startswith(SITE)
+    return [
+        {
+            "title": item.findtext("title"),
+            "link": item.findtext("link"),
+            "date": email.utils.parsedate_to_datetime(item.findtext("pubDate")),
+        }
+        for item in channel.findall("item")
+    ]
+
+
+def atom_entries(client, name, params=None) -> list[dict]:
+    response, root = fetch(client, name, params)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert root.tag == f"{ATOM}feed"
+    assert root.findtext(f"{ATOM}title")
+    assert root.findtext(f"{ATOM}id")
+    entries = []
+    for entry in root.findall(f"{ATOM}entry"):
+        assert entry.findtext(f"{ATOM}id")
+        entries.append(
+            {
+                "title": entry.findtext(f"{ATOM}title"),
+                "link": entry.find(f"{ATOM}link[@rel='alternate']").get("href"),
+                "date": datetime.datetime.fromisoformat(
+                    entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated")
+                ),
+            }
+        )
+    return entries
+
+
+def items(client, kind, fmt, params=None):
+    return (rss_items if fmt == "rss" else atom_entries)(
+        client, (RSS_FEEDS if fmt == "rss" else ATOM_FEEDS)[kind], params
+    )
+
+
+FORMATS = ["rss", "atom"]
+
+
+# --- New initiatives ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def initiatives():
+    draagvlak = Concept.objects.get(slug="draagvlak")
+    oldest = InitiativeFactory(title="Oudste", area=Area.objects.get(slug="wehl"), published_at=ago(days=3))
+    newest = InitiativeFactory(
+        title="Nieuwste", area=Area.objects.get(slug="gaanderen"), published_at=ago(hours=1)
+    )
+    middle = InitiativeFactory(
+        title="Middelste", area=Area.objects.get(slug="wehl"), published_at=ago(days=1)
+    )
+    newest.concepts.add(draagvlak)
+    middle.concepts.add(draagvlak)
+    for state in ("draft", "submitted", "rejected", "hidden"):
+        secret = InitiativeFactory(
+            title=f"Geheim {state}", area=Area.objects.get(slug="wehl"), **{state: True}
+        )
+        secret.concepts.add(draagvlak)
+    return {"oldest": oldest, "newest": newest, "middle": middle}
+
+
+def titles(found) -> list[str]:
+    return [item["title"].split(" (")[0] for item in found]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_initiative_feed_lists_published_initiatives_newest_first_with_links_to_the_site(
+    client, initiatives, fmt
+):
+    found = items(client, "initiatives", fmt)
+
+    assert titles(found) == ["Nieuwste", "Middelste", "Oudste"]
+    assert [item["date"] for item in found] == sorted((item["date"] for item in found), reverse=True)
+    for item in found:
+        assert item["link"].startswith(f"{SITE}/initiatieven/")
+    assert found[0]["link"] == SITE + initiatives["newest"].get_absolute_url()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"gebied": "wehl"}, ["Middelste", "Oudste"]),
+        ({"begrip": "draagvlak"}, ["Nieuwste", "Middelste"]),
+        ({"gebied": "wehl", "begrip": "draagvlak"}, ["Middelste"]),
+        ({"gebied": "nieuw-wehl"}, []),
+    ],
+)
+def test_initiative_feed_follows_village_and_concept(client, initiatives, fmt, params, expected):
+    assert titles(items(client, "initiatives", fmt, params)) == expected
+
+
+# --- Log entries --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def entries():
+    draagvlak = Concept.objects.get(slug="draagvlak")
+    wehl = InitiativeFactory(title="Speeltuin", area=Area.objects.get(slug="wehl"))
+    wehl.concepts.add(draagvlak)
+    gaanderen = InitiativeFactory(title="Schoolplein", area=Area.objects.get(slug="gaanderen"))
+    made = {}
+    for minutes, name, initiative in ((30, "Eerste", wehl), (20, "Tweede", gaanderen), (10, "Derde", wehl)):
+        entry = LogEntryFactory(initiative=initiative, title=name)
+        type(entry).objects.filter(pk=entry.pk).update(created_at=ago(minutes=minutes))
+        made[name] = entry
+    hidden = LogEntryFactory(
+        initiative=wehl, title="Verborgen", kind=LogKind.OBSTACLE, obstacle_category=ObstacleCategory.MONEY
+    )
+    type(hidden).objects.filter(pk=hidden.pk).update(hidden_at=timezone.now())
+    LogEntryFactory(
+        initiative=InitiativeFactory(draft=True, area=Area.objects.get(slug="wehl")), title="Van een concept"
+    )
+    return made
+
+
+def entry_titles(found) -> list[str]:
+    return [item["title"].split(": ", 1)[1].split(" (")[0] for item in found]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_log_feed_lists_visible_entries_of_published_initiatives_newest_first(client, entries, fmt):
+    found = items(client, "log", fmt)
+
+    assert entry_titles(found) == ["Derde", "Tweede", "Eerste"]
+    assert found[0]["link"] == SITE + entries["Derde"].get_absolute_url()
+    assert [item["date"] for item in found] == sorted((item["date"] for item in found), reverse=True)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_log_feed_follows_village_and_concept(client, entries, fmt):
+    assert entry_titles(items(client, "log", fmt, {"gebied": "gaanderen"})) == ["Tweede"]
+    assert entry_titles(items(client, "log", fmt, {"begrip": "draagvlak"})) == ["Derde", "Eerste"]
+
+
+# --- Articles -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def articles():
+    draagvlak = Concept.objects.get(slug="draagvlak")
+    made = {
+        "Oud artikel": ArticleFactory(
+            title="Oud artikel", published_at=ago(days=5), area=Area.objects.get(slug="wehl")
+        ),
+        "Nieuw artikel": ArticleFactory(
+            title="Nieuw artikel", published_at=ago(hours=2), concepts=[draagvlak]
+        ),
+    }
+    ArticleFactory(title="Concept", draft=True, area=Area.objects.get(slug="wehl"), concepts=[draagvlak])
+    ArticleFactory(title="Gepland", scheduled=True, area=Area.objects.get(slug="wehl"), concepts=[draagvlak])
+    ArticleFactory(
+        title="Verborgen", hidden_at=timezone.now(), area=Area.objects.get(slug="wehl"), concepts=[draagvlak]
+    )
+    return made
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_article_feed_lists_published_articles_newest_first(client, articles, fmt):
+    found = items(client, "articles", fmt)
+
+    assert [item["title"] for item in found] == ["Nieuw artikel", "Oud artikel"]
+    assert found[0]["link"] == SITE + articles["Nieuw artikel"].get_absolute_url()
+    assert items(client, "articles", fmt, {"gebied": "wehl"})[0]["title"] == "Oud artikel"
+    assert [item["title"] for item in items(client, "articles", fmt, {"begrip": "draagvlak"})] == [
+        "Nieuw artikel"
+    ]
+
+
+# --- Size, unknown filters, cost ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_feed_holds_the_newest_thirty(client, fmt):
+    for index in range(FEED_SIZE + 3):
+        InitiativeFactory(title=f"Nummer {index}", published_at=ago(hours=index))
+
+    found = items(client, "initiatives", fmt)
+
+    assert len(found) == FEED_SIZE
+    assert titles(found)[0] == "Nummer 0"
+
+
+@pytest.mark.parametrize("name", ALL_FEEDS)
+@pytest.mark.parametrize(
+    "params", [{"gebied": "atlantis"}, {"begrip": "bestaat-niet"}, {"gebied": "wehl", "begrip": "x"}]
+)
+def test_an_unknown_village_or_concept_is_a_404(client, name, params):
+    assert client.get(reverse(f"opendata:{name}"), params).status_code == 404
+
+
+@pytest.mark.parametrize("name", ALL_FEEDS)
+@pytest.mark.parametrize("parameter", ["gebied", "begrip"])
+def test_hostile_input_in_a_feed_filter_is_never_a_server_error(client, name, parameter):
+    InitiativeFactory()
+    for hostile in HOSTILE_STRINGS:
+        response = client.get(reverse(f"opendata:{name}"), {parameter: hostile})
+
+        assert response.status_code in (200, 404), repr(hostile[:40])
+
+
+# Measured on SQLite and PostgreSQL: the village looked up, then the items with what their titles need.
+FEED_QUERIES_AT_MOST = 2
+
+
+def count_queries(client, name) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse(f"opendata:{name}"), {"gebied": "wehl"}).status_code == 200
+    return len(queries)
+
+
+def fill(count):
+    wehl = Area.objects.get(slug="wehl")
+    for _ in range(count):
+        initiative = InitiativeFactory(area=wehl)
+        LogEntryFactory(initiative=initiative)
+        ArticleFactory(area=wehl)
+
+
+@pytest.mark.parametrize("name", ALL_FEEDS)
+def test_a_feed_costs_the_same_for_3_items_as_for_30(client, name):
+    fill(3)
+    few = count_queries(client, name)
+
+    fill(27)
+
+    assert count_queries(client, name) == few
+    assert few <= FEED_QUERIES_AT_MOST

@@ -1,0 +1,148 @@
+"""The open data page (/open-data/) with the code to embed a village's list, and the API's documentation
+(/api/docs/) and OpenAPI schema (/api/schema/)."""
+
+import html
+import json
+import re
+
+import pytest
+import yaml
+from django.conf import settings
+from django.urls import reverse
+from jsonschema import Draft4Validator
+from schemathesis.specs.openapi.definitions import OPENAPI_30
+
+from places.models import Area
+from tests.dashboard.markup import parse
+from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
+
+pytestmark = pytest.mark.django_db
+
+INDEX = reverse("opendata:index")
+
+
+def embed_code(response):
+    textarea = parse(response.content).find("textarea", id="embed-code")
+    return None if textarea is None else html.unescape(textarea.text)
+
+
+def test_the_open_data_page_answers(client):
+    response = client.get(INDEX)
+
+    assert response.status_code == 200
+    assert embed_code(response) is None
+    hrefs = {link.attrs.get("href") for link in parse(response.content).find_all("a")}
+    for name in ("feed_initiatives", "atom_initiatives", "feed_log", "docs", "schema"):
+        assert reverse(f"opendata:{name}") in hrefs
+    for what in ("initiatieven", "artikelen"):
+        for fmt in ("csv", "json"):
+            assert reverse("opendata:export", args=[what, fmt]) in hrefs
+
+
+def test_the_page_offers_every_active_village_to_embed(client):
+    select = parse(client.get(INDEX).content).find("select", name="gebied")
+    offered = [option.attrs["value"] for option in select.find_all("option")]
+
+    assert offered == list(Area.objects.filter(is_active=True).values_list("slug", flat=True))
+
+
+def test_the_page_shows_the_embed_code_for_the_chosen_village(client):
+    response = client.get(INDEX, {"gebied": "wehl"})
+
+    code = embed_code(response)
+    assert code is not None
+    iframe = re.fullmatch(
+        r'<iframe src="([^"]+)" title="[^"]+" width="100%" height="\d+" loading="lazy"></iframe>',
+        code.strip(),
+    )
+    assert iframe, code
+    assert iframe.group(1) == "http://testserver" + reverse("opendata:embed") + "?gebied=wehl"
+    # and the address in the code works
+    assert client.get(iframe.group(1)).status_code == 200
+    # the feeds on the page follow the choice too
+    hrefs = {link.attrs.get("href") for link in parse(response.content).find_all("a")}
+    assert reverse("opendata:feed_initiatives") + "?gebied=wehl" in hrefs
+
+
+@pytest.mark.parametrize("gebied", ["atlantis", *HOSTILE_STRINGS])
+def test_an_unknown_village_shows_no_code_and_no_error(client, gebied):
+    response = client.get(INDEX, {"gebied": gebied})
+
+    assert response.status_code == 200
+    assert embed_code(response) is None
+
+
+def test_the_api_documentation_answers(client):
+    response = client.get(reverse("opendata:docs"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    # Swagger UI's set-up script, served from the same address, reads the schema from /api/schema/.
+    scripts = [
+        script.attrs["src"]
+        for script in parse(response.content).find_all("script")
+        if script.attrs.get("src", "").startswith(reverse("opendata:docs"))
+    ]
+    assert scripts
+    setup = client.get(scripts[0])
+    assert setup.status_code == 200
+    assert reverse("opendata:schema") in setup.content.decode()
+
+
+@pytest.fixture
+def schema(client):
+    response = client.get(reverse("opendata:schema"))
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def test_the_schema_is_a_valid_openapi_document(schema):
+    Draft4Validator(OPENAPI_30).validate(schema)
+    assert schema["openapi"].startswith("3.0")
+    assert schema["info"]["title"] == settings.SPECTACULAR_SETTINGS["TITLE"]
+
+
+def test_the_schema_documents_every_endpoint_read_only(schema):
+    assert set(schema["paths"]) == {
+        "/api/initiatieven/",
+        "/api/initiatieven/{slug}/",
+        "/api/logboek/",
+        "/api/logboek/{id}/",
+        "/api/artikelen/",
+        "/api/artikelen/{slug}/",
+        "/api/gebieden/",
+        "/api/gebieden/{slug}/",
+        "/api/begrippen/",
+        "/api/begrippen/{slug}/",
+    }
+    for path in schema["paths"].values():
+        assert set(path) - {"parameters"} == {"get"}
+        assert {"200", "404", "429"} <= set(path["get"]["responses"])
+
+
+def test_the_schema_names_the_filters_of_the_lists(schema):
+    def query_parameters(path):
+        return {
+            parameter["name"]
+            for parameter in schema["paths"][path]["get"].get("parameters", [])
+            if parameter["in"] == "query"
+        }
+
+    assert query_parameters("/api/initiatieven/") >= {
+        "gebied",
+        "fase",
+        "herkomst",
+        "begrip",
+        "thema",
+        "zoek",
+        "pagina",
+    }
+    assert query_parameters("/api/artikelen/") >= {"soort", "begrip", "thema", "plaats", "zoek", "pagina"}
+    assert query_parameters("/api/logboek/") >= {"soort", "categorie", "gebied", "initiatief", "pagina"}
+
+
+def test_the_schema_also_comes_as_json(client):
+    response = client.get(reverse("opendata:schema"), {"format": "json"})
+
+    assert response.status_code == 200
+    assert json.loads(response.content)["openapi"].startswith("3.0")
