@@ -190,8 +190,8 @@ def test_a_date_out_of_reach_is_a_dutch_form_error_that_keeps_what_was_typed(cou
     ]
     assert response.context["scope"] == DEFAULT
     page = parse(response.content)
-    assert page.find("input", name="van").attrs["value"] == van
-    assert page.find("input", name="tot").attrs["value"] == tot
+    assert page.find("input", attrs={"name": "van"}).attrs["value"] == van
+    assert page.find("input", attrs={"name": "tot"}).attrs["value"] == tot
 
 
 def test_the_last_days_within_reach_are_accepted(council_client):

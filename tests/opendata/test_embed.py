@@ -138,7 +138,7 @@ def test_every_link_opens_the_loket_in_a_new_tab_without_giving_it_the_opener(cl
     assert len(links) == 3 + 1  # the initiatives and "more"
     for link in links:
         assert link.attrs.get("target") == "_blank"
-        assert "noopener" in link.attrs.get("rel", "").split()
+        assert "noopener" in link.get("rel", [])
         assert link.attrs["href"].startswith("http://testserver/")
 
 

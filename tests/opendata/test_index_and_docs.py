@@ -40,7 +40,7 @@ def test_the_open_data_page_answers(client):
 
 
 def test_the_page_offers_every_active_village_to_embed(client):
-    select = parse(client.get(INDEX).content).find("select", name="gebied")
+    select = parse(client.get(INDEX).content).find("select", attrs={"name": "gebied"})
     offered = [option.attrs["value"] for option in select.find_all("option")]
 
     assert offered == list(Area.objects.filter(is_active=True).values_list("slug", flat=True))
