@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth, TruncQuarter
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -66,8 +66,14 @@ def _first_day(moment) -> datetime.date:
     return day.replace(day=1)
 
 
-def _months(scope: Scope, earliest) -> list[datetime.date]:
-    start = _first_day(scope.start or earliest or scope.end)
+def _months(scope: Scope, counted=()) -> list[datetime.date]:
+    """The months of the scope. "All time" starts at the first published initiative, or earlier where
+    something counted (`counted`: its dates) lies before it, such as a log entry about how it all began."""
+    if scope.start is not None:
+        start = _first_day(scope.start)
+    else:
+        firsts = [_first_day(moment) for moment in [scope.beginning, *counted] if moment is not None]
+        start = min(firsts, default=_first_day(scope.end))
     last = _first_day(scope.end - datetime.timedelta(seconds=1))
     months = []
     while start <= last:
@@ -80,8 +86,8 @@ def _quarter_of(day: datetime.date) -> datetime.date:
     return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
 
 
-def _quarters(scope: Scope, earliest) -> list[datetime.date]:
-    return sorted({_quarter_of(month) for month in _months(scope, earliest)})
+def _quarters(scope: Scope, counted=()) -> list[datetime.date]:
+    return sorted({_quarter_of(month) for month in _months(scope, counted)})
 
 
 def _month_label(day):
@@ -90,13 +96,6 @@ def _month_label(day):
 
 def _quarter_label(day):
     return _("Q%(number)s %(year)s") % {"number": (day.month - 1) // 3 + 1, "year": day.year}
-
-
-def _earliest_with(rows, key, earliest):
-    """The earlier of `earliest` and the first period counted in `rows`. For "all time" the columns start
-    at the first initiative; something dated before it (a log entry about how it all began) still gets one."""
-    days = [_first_day(moment) for moment in [earliest, *(row[key] for row in rows)] if moment is not None]
-    return min(days, default=None)
 
 
 def _per_period(rows, key, periods) -> list[int]:
@@ -112,16 +111,12 @@ def _published_initiatives(scope: Scope):
     return initiatives.filter(area=scope.area) if scope.area else initiatives
 
 
-def _earliest(scope: Scope):
-    return _published_initiatives(scope).aggregate(first=Min("created_at"))["first"]
-
-
 # --- the figures --------------------------------------------------------------------------------------
 
 
 def initiatives_over_time(scope: Scope) -> Result:
     initiatives = _published_initiatives(scope)
-    months = _months(scope, _earliest(scope))
+    months = _months(scope)
 
     def per_month(date_field, **filters):
         rows = (
@@ -223,7 +218,7 @@ def responsiveness(scope: Scope) -> Result:
     ]
     answered = [_days(answer - published) for published, answer in due if answer]
     in_time = [published for published, answer in due if answer and _days(answer - published) <= promise]
-    quarters = _quarters(scope, min((published for published, _answer in rows), default=None))
+    quarters = _quarters(scope, [published for published, _answer in rows])
     median_per_quarter, share_per_quarter = [], []
     for quarter in quarters:
         in_quarter = [(p, a) for p, a in due if _quarter_of(_first_day(p)) == quarter]
@@ -251,7 +246,7 @@ def responsiveness(scope: Scope) -> Result:
     )
 
 
-def _per_quarter_and(queryset, date_field, key, keys: dict, scope, earliest) -> Result:
+def _per_quarter_and(queryset, date_field, key, keys: dict, scope) -> Result:
     rows = list(
         queryset.filter(**scope.within(date_field))
         .annotate(quarter=TruncQuarter(date_field))
@@ -259,7 +254,7 @@ def _per_quarter_and(queryset, date_field, key, keys: dict, scope, earliest) -> 
         .annotate(n=Count("pk"))
         .order_by()
     )
-    quarters = _quarters(scope, _earliest_with(rows, "quarter", earliest))
+    quarters = _quarters(scope, [row["quarter"] for row in rows])
     table = defaultdict(dict)
     for row in rows:
         table[row[key]][_first_day(row["quarter"])] = row["n"]
@@ -280,15 +275,13 @@ def _log_entries(scope: Scope):
 
 
 def log_entries_by_kind(scope: Scope) -> Result:
-    return _per_quarter_and(
-        _log_entries(scope), "happened_on", "kind", dict(LogKind.choices), scope, _earliest(scope)
-    )
+    return _per_quarter_and(_log_entries(scope), "happened_on", "kind", dict(LogKind.choices), scope)
 
 
 def obstacles_over_time(scope: Scope) -> Result:
     obstacles = _log_entries(scope).of_kind(LogKind.OBSTACLE)
     return _per_quarter_and(
-        obstacles, "happened_on", "obstacle_category", dict(ObstacleCategory.choices), scope, _earliest(scope)
+        obstacles, "happened_on", "obstacle_category", dict(ObstacleCategory.choices), scope
     )
 
 
@@ -306,7 +299,7 @@ def analyses_published(scope: Scope) -> Result:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    quarters = _quarters(scope, _earliest_with(rows, "quarter", _earliest(scope)))
+    quarters = _quarters(scope, [row["quarter"] for row in rows])
     values = _per_period(rows, "quarter", quarters)
     return Result(
         chart="bars",
@@ -367,21 +360,27 @@ def samenwerkingslab(scope: Scope) -> Result:
 
 
 def municipal_role(scope: Scope) -> Result:
-    rows = (
+    """Per step of both ladders, in their order (and "not recorded"): initiatives per quarter of publication."""
+    rows = list(
         _published_initiatives(scope)
         .filter(**scope.within("published_at"))
-        .values("origin", "government_role", "participation_step")
+        .annotate(quarter=TruncQuarter("published_at"))
+        .values("quarter", "government_role", "participation_step")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    steps = {**dict(GovernmentRole.choices), **dict(ParticipationStep.choices)}
-    counts = defaultdict(int)
+    quarters = _quarters(scope, [row["quarter"] for row in rows])
+    steps = {**dict(GovernmentRole.choices), **dict(ParticipationStep.choices), "": _("not recorded")}
+    table = defaultdict(lambda: defaultdict(int))
     for row in rows:
-        counts[row["government_role"] or row["participation_step"] or ""] += row["n"]
+        step = row["government_role"] or row["participation_step"] or ""
+        table[step][_first_day(row["quarter"])] += row["n"]
     return Result(
-        chart="bars",
-        categories=[str(label) for label in steps.values()] + [str(_("not recorded"))],
-        series=[Series(_("initiatives"), [counts.get(key, 0) for key in steps] + [counts.get("", 0)])],
+        chart="heat",
+        categories=[_quarter_label(quarter) for quarter in quarters],
+        series=[
+            Series(label, [table[step][quarter] for quarter in quarters]) for step, label in steps.items()
+        ],
     )
 
 
@@ -468,7 +467,7 @@ FIGURES = [
         _("The role the municipality takes"),
         _(
             "Initiatives first published in the period, by the step on the overheidsparticipatietrap "
-            "(from society) or the participatieladder (from the municipality)."
+            "(from society) or the participatieladder (from the municipality), per quarter of publication."
         ),
         municipal_role,
     ),

@@ -2,12 +2,15 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.models import Initiative
 from places.models import Area
 
 THIS_YEAR, LAST_12_MONTHS, ALL_TIME, CUSTOM = "dit-jaar", "12-maanden", "alles", "eigen"
@@ -21,6 +24,16 @@ class Scope:
     start: datetime.datetime | None
     end: datetime.datetime
     area: Area | None
+
+    @cached_property
+    def beginning(self) -> datetime.datetime | None:
+        """For "all time": when the first published initiative (in the area) was registered."""
+        if self.start is not None:
+            return None
+        initiatives = Initiative.objects.published()
+        if self.area is not None:
+            initiatives = initiatives.filter(area=self.area)
+        return initiatives.aggregate(first=Min("created_at"))["first"]
 
     @property
     def last_day(self) -> datetime.date:

@@ -277,13 +277,15 @@ def test_municipal_role_counts_the_step_of_each_ladder_and_the_unrecorded():
     labels = [str(label) for label in GovernmentRole.labels] + [
         str(label) for label in ParticipationStep.labels
     ]
-    assert result.categories[: len(labels)] == labels
-    assert len(result.categories) == len(labels) + 1  # and "not recorded"
-    counts = values_by_category(result)
-    assert counts[str(GovernmentRole.FACILITATE.label)] == 2
-    assert counts[str(GovernmentRole.LET_GO.label)] == 1
-    assert counts[str(GovernmentRole.REGULATE.label)] == 0
-    assert counts[str(GovernmentRole.DIRECT.label)] == 0
-    assert counts[str(ParticipationStep.COPRODUCE.label)] == 1
-    assert result.series[0].values[-1] == 1
-    assert sum(result.series[0].values) == 5
+    assert [str(row.name) for row in result.series] == [*labels, "niet ingevuld"]
+    assert result.categories == ["K3 2024", "K4 2024", "K1 2025", "K2 2025"]
+    totals = {str(row.name): sum(row.values) for row in result.series}
+    assert totals[str(GovernmentRole.FACILITATE.label)] == 2
+    assert totals[str(GovernmentRole.LET_GO.label)] == 1
+    assert totals[str(GovernmentRole.REGULATE.label)] == 0
+    assert totals[str(GovernmentRole.DIRECT.label)] == 0
+    assert totals[str(ParticipationStep.COPRODUCE.label)] == 1
+    assert totals["niet ingevuld"] == 1
+    assert sum(totals.values()) == 5
+    facilitate = next(row for row in result.series if row.name == GovernmentRole.FACILITATE.label)
+    assert facilitate.values == [0, 0, 0, 2]  # both in Q2 2025, the quarter of 1 April

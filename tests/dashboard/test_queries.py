@@ -11,12 +11,17 @@ from tests.dashboard.world import build
 
 pytestmark = pytest.mark.django_db
 
-# Measured on SQLite and PostgreSQL: 29 for the page and 28 for the CSV (session, user, the council check,
-# then each figure's aggregates, several of which first ask for the earliest initiative); one more when a
-# village is chosen (looking it up). The same with 5 or 60 initiatives.
-PAGE_QUERIES_AT_MOST = 30
-CSV_QUERIES_AT_MOST = 29
-PARAMS = [{}, {"periode": "alles"}, {"gebied": "centrum", "periode": "dit-jaar"}]
+# Measured on SQLite and PostgreSQL: 25 for the page and 24 for the CSV (session, user, the council check,
+# then each figure's aggregates); one more for "all time" (when the first initiative was registered), and
+# one more when a village is chosen (looking it up). The same with 5 or 60 initiatives.
+PAGE_QUERIES_AT_MOST = 27
+CSV_QUERIES_AT_MOST = 26
+PARAMS = [
+    {},
+    {"periode": "alles"},
+    {"gebied": "centrum", "periode": "dit-jaar"},
+    {"gebied": "centrum", "periode": "alles"},
+]
 
 
 def count_queries(client, url, params) -> int:
