@@ -1048,6 +1048,8 @@ class _History:
         ]
         entries = sorted(self.pick_entries(pool, count), key=lambda entry: KIND_PHASE[entry.kind])
         fractions = sorted(rng.uniform(0.03, 0.95) for _ in entries)
+        if fractions:
+            fractions[0] *= 0.05  # the team writes its first entry in its first weeks
         dated = [
             (self.later(initiative.published_at, end, fraction, fraction, rng.randint(19, 21)), entry)
             for fraction, entry in zip(fractions, entries, strict=True)
@@ -1149,12 +1151,16 @@ class _History:
         """0 to 25 supporters from outside the team, some of them named, after publication."""
         rng = self.rng
         candidates = [key for key in SUPPORTERS if key not in team]
+        supports, moments = [], []
         for key in rng.sample(candidates, min(rng.randint(0, 25), len(candidates))):
-            support = Support.objects.create(
-                initiative=initiative, user=self.people[key], is_named=rng.random() < 0.4
+            supports.append(
+                Support(initiative=initiative, user=self.people[key], is_named=rng.random() < 0.4)
             )
-            moment = self.later(initiative.published_at, self.now, 0, 1, rng.randint(8, 22))
-            Support.objects.filter(pk=support.pk).update(created_at=moment)
+            moments.append(self.later(initiative.published_at, self.now, 0, 1, rng.randint(8, 22)))
+        supports = Support.objects.bulk_create(supports)
+        for support, moment in zip(supports, moments, strict=True):
+            support.created_at = moment  # after the insert: auto_now_add sets it on the way in
+        Support.objects.bulk_update(supports, ["created_at"])
 
     # --- samenwerkingslab
 

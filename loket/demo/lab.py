@@ -1,4 +1,4 @@
-"""Demo moderation and samenwerkingslab: a few reports and a moderation history on demo comments, two
+"""Demo moderation and samenwerkingslab: a few reports and a moderation history on demo content, two
 upcoming lab sessions and a past one with a report, and a signal between the demo initiator and the demo
 ombuds. Idempotent: what exists (by its title or topic) is left as it is."""
 
@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from initiatives.models import Comment, Initiative
+from initiatives.models import Comment, Initiative, LogEntry
 from lab.models import LabSession, Registration, RegistrationStatus, Signal, SignalMessage, SignalStatus
 from moderation.models import Report, ReportReason
-from moderation.services import item_hide, report_create
+from moderation.services import appeal_create, item_hide, item_restore, report_create
 
 USERS = {
     "ivo": "initiatiefnemer@loket.example",
@@ -130,6 +130,11 @@ def load_demo_lab() -> int:
                 "terug. Zullen we daarna samen met de wijkregisseur om tafel?"
             ),
         )
+        SignalMessage.objects.create(
+            signal=signal,
+            author=users["ivo"],
+            body="Graag. Donderdagmiddag kunnen wij allebei, in de Huet of op het stadhuis.",
+        )
 
     if not Report.objects.exists():
         _demo_moderation(users)
@@ -137,25 +142,41 @@ def load_demo_lab() -> int:
 
 
 def _demo_moderation(users):
-    """Two reports waiting on one comment, and an earlier decision: a comment hidden, with its reason."""
+    """A moderation history on demo content: two reports waiting on one comment; a comment hidden with its
+    reason, which its author appeals; a log entry hidden and shown again once the team had changed it."""
     comments = list(Comment.objects.filter(initiative__publication_state="published").order_by("pk")[:2])
     if len(comments) < 2:
         return
     waiting, hidden = comments
-    for key, reason in (("bea", ReportReason.OFFENSIVE), ("sanne", ReportReason.OTHER)):
-        if users[key].pk != waiting.author_id:
-            report_create(
-                item=waiting, by=users[key], reason=reason, text="Dit vind ik niet netjes verwoord."
-            )
-    if users["kim"].pk != hidden.author_id:
-        report_create(
-            item=hidden,
-            by=users["kim"],
-            reason=ReportReason.PERSONAL_DATA,
-            text="Er staat een telefoonnummer in.",
-        )
-    item_hide(
+    reporters = [users[key] for key in ("bea", "sanne", "kim") if users[key].pk != waiting.author_id]
+    for reporter, reason in zip(reporters, (ReportReason.OFFENSIVE, ReportReason.OTHER), strict=False):
+        report_create(item=waiting, by=reporter, reason=reason, text="Dit vind ik niet netjes verwoord.")
+
+    reporter = next(users[key] for key in ("kim", "sanne") if users[key].pk != hidden.author_id)
+    report_create(
+        item=hidden, by=reporter, reason=ReportReason.PERSONAL_DATA, text="Er staat een telefoonnummer in."
+    )
+    decision = item_hide(
         item=hidden,
         by=users["anne"],
         reason="In deze reactie stond een telefoonnummer van iemand anders. Dat zetten we niet op de site.",
     )
+    appeal_create(
+        action=decision,
+        by=hidden.author,
+        message=(
+            "Het was mijn eigen nummer, zodat buren mij kunnen bellen als ze willen meehelpen. "
+            "Mag de reactie terug?"
+        ),
+    )
+
+    entry = LogEntry.objects.filter(initiative__slug="geveltuinen-de-huet").order_by("happened_on").first()
+    if entry is not None:
+        item_hide(
+            item=entry,
+            by=users["anne"],
+            reason="Er stonden de naam en het adres van een buurtbewoner in. Wil het team die eruit halen?",
+        )
+        item_restore(
+            item=entry, by=users["anne"], reason="Het team heeft de naam en het adres eruit gehaald."
+        )

@@ -1,0 +1,126 @@
+"""What `manage.py loket_demo` adds beyond the initiatives: the knowledge base (about twenty articles, about
+five case analyses, something on every concept page), moderation and the samenwerkingslab, and a history
+long enough for the council's dashboard to have a shape."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.models import Initiative, LogEntry
+from knowledgebase.models import Article, ArticleKind, CaseAnalysis, Concept
+from lab.models import LabSession, Registration, Signal, SignalMessage
+from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+from moderation.queries import waiting_counts
+
+pytestmark = pytest.mark.django_db
+
+INITIATOR, OMBUDS = "initiatiefnemer@loket.example", "ombuds@loket.example"
+
+
+@pytest.fixture(autouse=True)
+def _files_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOCUMENTS_ROOT = tmp_path / "documents"
+
+
+@pytest.fixture
+def demo():
+    call_command("loket_demo", force=True, stdout=io.StringIO())
+
+
+def test_about_twenty_published_articles_of_every_kind(demo):
+    articles = Article.objects.published()
+
+    assert 18 <= articles.count() <= 25
+    assert set(articles.values_list("kind", flat=True)) == set(ArticleKind.values)
+    assert all(article.cover_alt for article in articles if article.cover_image)
+
+
+def test_a_format_comes_with_a_file_to_download(demo, client):
+    template = Article.objects.published().filter(kind=ArticleKind.FORMAT).exclude(attachment="").first()
+
+    response = client.get(reverse("knowledgebase:download", kwargs={"slug": template.slug}))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_about_five_published_case_analyses_along_their_flywheel(demo):
+    analyses = CaseAnalysis.objects.published().select_related("initiative")
+
+    assert 4 <= len(analyses) <= 7
+    for analysis in analyses:
+        assert analysis.initiative.is_published
+        flywheels = set(analysis.findings.values_list("concept__flywheel__slug", flat=True))
+        assert flywheels == {analysis.flywheel_slug}
+
+
+def test_every_concept_page_has_something_on_it(demo, client):
+    published = Article.objects.published()
+    for concept in Concept.objects.active():
+        tagged = published.filter(concepts=concept).exists()
+        analysed = concept.findings.filter(analysis__in=CaseAnalysis.objects.published()).exists()
+        assert tagged or analysed, f"nothing on the page of {concept}"
+        assert client.get(concept.get_absolute_url()).status_code == 200
+
+
+def test_reports_wait_in_the_moderation_queue(demo):
+    open_reports = Report.objects.filter(status=ReportStatus.OPEN)
+
+    assert open_reports.count() >= 2
+    reported = {(report.content_type_id, report.object_id) for report in open_reports}
+    assert len(reported) < open_reports.count(), "two people reported the same comment"
+    counts = waiting_counts()
+    assert counts["reported"] >= 1
+    assert counts["appeals"] == 1
+
+
+def test_a_moderation_history_with_a_decision_undone_and_an_appeal_waiting(demo):
+    kinds = set(ModerationAction.objects.values_list("kind", flat=True))
+
+    assert {ActionKind.HIDE, ActionKind.RESTORE, ActionKind.APPEAL} <= kinds
+    assert all(action.reason for action in ModerationAction.objects.filter(kind=ActionKind.HIDE))
+    appeal = Appeal.objects.get()
+    assert appeal.status == AppealStatus.OPEN
+    assert appeal.decision.kind == ActionKind.HIDE
+
+
+def test_two_upcoming_lab_sessions_and_a_past_one_with_a_report(demo):
+    upcoming = LabSession.objects.published().upcoming()
+
+    assert upcoming.count() >= 2
+    assert LabSession.objects.published().past().exclude(report="").exists()
+    assert Registration.objects.filter(session__in=upcoming).exists()
+
+
+def test_a_signal_between_the_demo_initiator_and_the_demo_ombuds(demo):
+    signal = Signal.objects.get(reporter__email=INITIATOR)
+
+    authors = set(SignalMessage.objects.filter(signal=signal).values_list("author__email", flat=True))
+    assert {INITIATOR, OMBUDS} <= authors
+
+
+def test_the_history_spans_at_least_eighteen_months(demo):
+    published = list(Initiative.objects.published().values_list("published_at", flat=True))
+    entries = list(LogEntry.objects.values_list("happened_on", flat=True))
+
+    assert min(published) <= timezone.now() - datetime.timedelta(days=18 * 30)
+    assert min(entries) <= timezone.localdate() - datetime.timedelta(days=18 * 30)
+    assert max(published) >= timezone.now() - datetime.timedelta(days=31)
+
+
+def test_a_second_run_adds_no_moderation_or_lab_content():
+    def counts():
+        models = (Article, CaseAnalysis, Report, ModerationAction, Appeal, LabSession, Registration, Signal)
+        return {model.__name__: model.objects.count() for model in models}
+
+    call_command("loket_demo", force=True, stdout=io.StringIO())
+    before = counts()
+
+    call_command("loket_demo", force=True, stdout=io.StringIO())
+
+    assert counts() == before
