@@ -16,8 +16,9 @@ run: install
 	DEBUG=true $(BIN)/python manage.py loket_demo
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# One worker per CPU core (pytest-xdist); each worker has its own test database.
 test: install-test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

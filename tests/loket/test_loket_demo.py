@@ -62,15 +62,6 @@ def test_demo_command_twice_duplicates_nothing():
     assert snapshot() == after_first
 
 
-@pytest.mark.parametrize("email", ALL_DEMO)
-def test_demo_account_has_a_verified_primary_email_and_the_demo_password(email):
-    call_command("loket_demo", force=True)
-
-    user = User.objects.get(email=email)
-    assert EmailAddress.objects.filter(user=user, email=email, verified=True, primary=True).exists()
-    assert user.check_password(DEMO_PASSWORD)
-
-
 def test_demo_resident_logs_in_through_the_login_form(client):
     call_command("loket_demo", force=True)
 
@@ -78,30 +69,3 @@ def test_demo_resident_logs_in_through_the_login_form(client):
 
     assert response.status_code == 302
     assert response.url == reverse("accounts:profile")
-
-
-@pytest.mark.parametrize(("email", "group"), STAFF.items())
-def test_demo_staff_account_is_staff_in_its_role_group_only(email, group):
-    call_command("loket_demo", force=True)
-
-    user = User.objects.get(email=email)
-    assert user.is_staff
-    assert not user.is_superuser
-    assert list(user.groups.values_list("name", flat=True)) == [group]
-
-
-@pytest.mark.parametrize("email", RESIDENTS)
-def test_demo_resident_is_not_staff(email):
-    call_command("loket_demo", force=True)
-
-    user = User.objects.get(email=email)
-    assert not user.is_staff
-    assert not user.groups.exists()
-
-
-def test_demo_admin_is_superuser():
-    call_command("loket_demo", force=True)
-
-    admin = User.objects.get(email=ADMIN)
-    assert admin.is_superuser
-    assert admin.is_staff

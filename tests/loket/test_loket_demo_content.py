@@ -1,15 +1,15 @@
-"""What `manage.py loket_demo` adds beyond the initiatives: the knowledge base (about twenty articles, about
+"""What `manage.py loket_demo` adds beyond the initiatives: one account per role, the knowledge base (about twenty articles, about
 five case analyses, something on every concept page), moderation and the samenwerkingslab, and a history
 long enough for the council's dashboard to have a shape."""
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from initiatives.models import Initiative, LogEntry
 from knowledgebase.models import Article, ArticleKind, CaseAnalysis, Concept
 from lab.models import LabSession, Registration, Signal, SignalMessage
@@ -19,17 +19,16 @@ from moderation.queries import waiting_counts
 pytestmark = pytest.mark.django_db
 
 INITIATOR, OMBUDS = "initiatiefnemer@loket.example", "ombuds@loket.example"
-
-
-@pytest.fixture(autouse=True)
-def _files_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DOCUMENTS_ROOT = tmp_path / "documents"
-
-
-@pytest.fixture
-def demo():
-    call_command("loket_demo", force=True, stdout=io.StringIO())
+DEMO_PASSWORD = "loket-demo"
+RESIDENTS = ["bewoner@loket.example", INITIATOR]
+STAFF = {
+    "ambtenaar@loket.example": "moderators",
+    "redacteur@loket.example": "editors",
+    "raadslid@loket.example": "council",
+    OMBUDS: "ombuds",
+}
+ADMIN = "admin@loket.example"
+ALL_DEMO = [*RESIDENTS, *STAFF, ADMIN]
 
 
 def test_about_twenty_published_articles_of_every_kind(demo):
@@ -113,14 +112,29 @@ def test_the_history_spans_at_least_eighteen_months(demo):
     assert max(published) >= timezone.now() - datetime.timedelta(days=31)
 
 
-def test_a_second_run_adds_no_moderation_or_lab_content():
-    def counts():
-        models = (Article, CaseAnalysis, Report, ModerationAction, Appeal, LabSession, Registration, Signal)
-        return {model.__name__: model.objects.count() for model in models}
+@pytest.mark.parametrize("email", ALL_DEMO)
+def test_demo_account_has_a_verified_primary_email_and_the_demo_password(demo, email):
+    user = User.objects.get(email=email)
+    assert EmailAddress.objects.filter(user=user, email=email, verified=True, primary=True).exists()
+    assert user.check_password(DEMO_PASSWORD)
 
-    call_command("loket_demo", force=True, stdout=io.StringIO())
-    before = counts()
 
-    call_command("loket_demo", force=True, stdout=io.StringIO())
+@pytest.mark.parametrize(("email", "group"), STAFF.items())
+def test_demo_staff_account_is_staff_in_its_role_group_only(demo, email, group):
+    user = User.objects.get(email=email)
+    assert user.is_staff
+    assert not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == [group]
 
-    assert counts() == before
+
+@pytest.mark.parametrize("email", RESIDENTS)
+def test_demo_resident_is_not_staff(demo, email):
+    user = User.objects.get(email=email)
+    assert not user.is_staff
+    assert not user.groups.exists()
+
+
+def test_demo_admin_is_superuser(demo):
+    admin = User.objects.get(email=ADMIN)
+    assert admin.is_superuser
+    assert admin.is_staff
