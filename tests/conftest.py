@@ -30,10 +30,13 @@ def _plain_static_storage(settings):
     }
 
 
+# Real hashing is slow on purpose; rate-limit tests log in dozens of times.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # Real hashing is slow on purpose; rate-limit tests log in dozens of times.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)

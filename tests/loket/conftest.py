@@ -1,10 +1,11 @@
 import io
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+
+from tests.conftest import FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(scope="module")
@@ -18,12 +19,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(
             MEDIA_ROOT=files / "media",
             DOCUMENTS_ROOT=files / "documents",
-            # The function-scoped fixtures of tests/conftest.py are not in place yet at module scope.
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-            STORAGES={
-                **settings.STORAGES,
-                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-            },
+            # tests/conftest.py's function-scoped fixture is not in place yet at module scope.
+            PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
         ),
         transaction.atomic(),
     ):
