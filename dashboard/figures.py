@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from flywheels.models import Flywheel
 from initiatives.choices import (
     GovernmentRole,
     LogKind,
@@ -26,7 +27,7 @@ from initiatives.choices import (
     Stage,
 )
 from initiatives.models import HelpOffer, HelpRequest, Initiative, LogEntry, Support
-from knowledgebase.models import CaseAnalysis, ConceptFinding, Flywheel
+from knowledgebase.models import CaseAnalysis, ConceptFinding
 from lab.models import LabSession, Registration, RegistrationStatus, Signal, SignalStatus
 
 from .periods import Scope

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from loket.models import HiddenCause, Hideable, TimeStampedModel
-from loket.search import search_filter
+from core.models import HiddenCause, Hideable, TimeStampedModel
+from core.search import search_filter
 
 from .choices import (
     FollowFrequency,
@@ -78,7 +78,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(tags__slug=tag_slug)
 
     def search(self, text):
-        """Full-text search (loket.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""
+        """Full-text search (core.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""
         return search_filter(self, text)
 
     def waiting_for_first_response(self):
@@ -120,7 +120,7 @@ class Initiative(TimeStampedModel):
         related_name="initiatives",
     )
     concepts = models.ManyToManyField(
-        "knowledgebase.Concept",
+        "flywheels.Concept",
         verbose_name=_("flywheel concepts"),
         blank=True,
         related_name="initiatives",

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.documents import DocumentField
+from core.images import PhotoField
+from flywheels.models import Concept
 from initiatives.choices import Origin
-from loket.documents import DocumentField
-from loket.images import PhotoField
 
-from .models import Article, CaseAnalysis, Concept, ConceptFinding, Flywheel, Page, PublicationState
+from .models import Article, CaseAnalysis, ConceptFinding, Page, PublicationState
 from .services.articles import (
     analysis_reindex,
     article_attachment_replaced,
@@ -26,45 +27,6 @@ PREVIEW_HELP = _(
     "Save as a draft and choose “View on site” (top right) for a preview: staff see drafts on the site, "
     "with a notice that the public cannot."
 )
-
-
-class ConceptInline(admin.TabularInline):
-    model = Concept
-    fields = ["order", "label_nl", "label_en", "slug", "status", "is_active"]
-    prepopulated_fields = {"slug": ["label_nl"]}
-    extra = 0
-    ordering = ["order"]
-
-
-@admin.register(Flywheel)
-class FlywheelAdmin(admin.ModelAdmin):
-    list_display = ["label_nl", "label_en", "status", "order"]
-    list_editable = ["order"]
-    prepopulated_fields = {"slug": ["label_nl"]}
-    inlines = [ConceptInline]
-
-
-@admin.register(Concept)
-class ConceptAdmin(admin.ModelAdmin):
-    list_display = ["label_nl", "flywheel", "order", "status", "is_active"]
-    list_filter = ["flywheel", "status", "is_active"]
-    list_select_related = ["flywheel"]
-    search_fields = ["label_nl", "label_en", "description_nl"]
-    prepopulated_fields = {"slug": ["label_nl"]}
-    fields = [
-        "flywheel",
-        "order",
-        "label_nl",
-        "label_en",
-        "slug",
-        "description_nl",
-        "description_en",
-        "questions_nl",
-        "questions_en",
-        "basis",
-        "status",
-        "is_active",
-    ]
 
 
 class PublishedAtMixin:

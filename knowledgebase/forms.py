@@ -6,11 +6,12 @@ from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from loket.forms import HoneypotFormMixin
-from loket.search import ranks_results
+from core.forms import HoneypotFormMixin
+from core.search import ranks_results
+from flywheels.models import Concept, Flywheel
 from places.models import Area
 
-from .models import Article, ArticleKind, Concept, Flywheel
+from .models import Article, ArticleKind
 
 SEARCH_MAX_LENGTH = 200
 NEWEST_FIRST = ["-published_at", "-pk"]

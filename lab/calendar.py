@@ -3,7 +3,7 @@
 from django.conf import settings
 from icalendar import Calendar, Event
 
-from loket.mail import site_url
+from core.mail import site_url
 
 
 def session_ics(session) -> bytes:

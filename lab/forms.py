@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotFormMixin
 from initiatives.models import Initiative
-from loket.forms import HoneypotFormMixin
 
 from .models import Signal, SignalMessage, SignalStatus
 

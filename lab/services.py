@@ -10,10 +10,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
+from core.mail import send_templated_mail, site_url
+from core.slugs import unique_slug
 from knowledgebase.models import Article, ArticleKind, PublicationState
 from knowledgebase.services.articles import article_reindex
-from loket.mail import send_templated_mail, site_url
-from loket.slugs import unique_slug
 
 from . import permissions
 from .calendar import session_ics

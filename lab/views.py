@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from knowledgebase.models import Page
-from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
 from . import permissions
 from .calendar import session_ics

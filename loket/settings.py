@@ -74,8 +74,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "taggit",
+    "core",
     "accounts",
     "places",
+    "flywheels",
     "knowledgebase",
     "initiatives",
     "moderation",
@@ -93,7 +95,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "loket.middleware.ChosenLanguageMiddleware",
+    "core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -197,7 +199,7 @@ for prefix, package_dir in [
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Documents attached to knowledge-base articles: outside MEDIA_ROOT, sent only by the download view, which
-# checks that the article is published (loket.documents).
+# checks that the article is published (core.documents).
 DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "documents"))
 # Uploaded photos. In production a web server in front should serve MEDIA_ROOT; Django serves them itself
 # only when SERVE_MEDIA is on (the default with DEBUG, and for a small single-server set-up).
@@ -310,4 +312,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 CSRF_FAILURE_VIEW = "loket.errors.csrf_failure"
-FORM_RENDERER = "loket.forms.LoketFormRenderer"
+FORM_RENDERER = "core.forms.LoketFormRenderer"

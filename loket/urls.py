@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from knowledgebase.models import PAGES
@@ -39,6 +40,17 @@ urlpatterns = [
     path("account/profiel/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The flywheels and concepts moved from the knowledge base's app to their own: old management
+    # addresses (bookmarks, links in emails) still lead to them.
+    *(
+        re_path(
+            rf"^beheer/knowledgebase/{model}/(?P<rest>.*)$",
+            RedirectView.as_view(
+                url=f"/beheer/flywheels/{model}/%(rest)s", query_string=True, permanent=True
+            ),
+        )
+        for model in ("flywheel", "concept")
+    ),
     path("beheer/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
 ]

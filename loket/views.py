@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.search import ranks_results
+from flywheels.models import Flywheel
 from initiatives.models import Initiative
-from knowledgebase.models import Article, CaseAnalysis, Flywheel
+from knowledgebase.models import Article, CaseAnalysis
 from loket.forms import SiteSearchForm
-from loket.search import ranks_results
 
 
 @require_safe

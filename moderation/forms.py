@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loket.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin
 
 from .models import Report, ReportReason
 from .services import REASON_MAX_LENGTH

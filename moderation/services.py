@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import send_templated_mail, site_url
+from core.models import HiddenCause
 from initiatives.choices import PublicationState as InitiativeState
 from initiatives.models import Initiative
 from initiatives.services import moderation as initiative_moderation
-from loket.mail import send_templated_mail, site_url
-from loket.models import HiddenCause
 
 from . import permissions
 from .content import KINDS, content_type_of, kind_of, posted_by

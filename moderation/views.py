@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
 from . import permissions
 from .content import item_for, kind_of

@@ -6,8 +6,9 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from flywheels.models import Concept
 from initiatives.models import Initiative, LogEntry
-from knowledgebase.models import Article, Concept
+from knowledgebase.models import Article
 from places.models import Area
 
 from . import serializers

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.slugs import is_slug
+from flywheels.models import Concept
 from initiatives.models import Initiative, LogEntry
-from knowledgebase.models import Article, Concept
-from loket.slugs import is_slug
+from knowledgebase.models import Article
 from places.models import Area
 
 ITEMS = 30

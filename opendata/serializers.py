@@ -3,9 +3,10 @@ the name of a private person. The API, the exports and the feeds use these."""
 
 from rest_framework import serializers
 
+from core.mail import site_url
+from flywheels.models import Concept
 from initiatives.models import Initiative, LogEntry
-from knowledgebase.models import Article, Concept
-from loket.mail import site_url
+from knowledgebase.models import Article
 from places.models import Area
 
 

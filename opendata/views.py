@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from loket.slugs import is_slug
+from core.slugs import is_slug
 from places.models import Area
 
 from .api import ArticleViewSet, InitiativeViewSet

@@ -8,9 +8,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from knowledgebase.models import Concept
-from loket.forms import HoneypotFormMixin
-from loket.images import PhotoField
+from core.forms import HoneypotFormMixin
+from core.images import PhotoField
+from flywheels.models import Concept
 from places.models import Area
 
 from ..choices import Origin

@@ -11,10 +11,10 @@ from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from core.search import ranks_results
+from flywheels.models import Concept
 from initiatives.choices import GovernmentRole, Origin, ParticipationStep, Stage
 from initiatives.models import Initiative
-from knowledgebase.models import Concept
-from loket.search import ranks_results
 from places.models import Area
 
 SEARCH_MAX_LENGTH = 200

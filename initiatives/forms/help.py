@@ -4,9 +4,9 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotFormMixin
 from initiatives.choices import HelpKind
 from initiatives.models import HelpOffer, HelpRequest
-from loket.forms import HoneypotFormMixin
 
 
 class HelpRequestForm(HoneypotFormMixin, forms.ModelForm):

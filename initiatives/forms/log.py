@@ -8,10 +8,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotFormMixin
+from core.images import PhotoField
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.models import LogEntry
-from loket.forms import HoneypotFormMixin
-from loket.images import PhotoField
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotFormMixin
 from initiatives.models import MunicipalResponse
 from initiatives.services.moderation import REJECTION_REASON_MAX_LENGTH
-from loket.forms import HoneypotFormMixin
 
 
 class MunicipalResponseForm(HoneypotFormMixin, forms.ModelForm):

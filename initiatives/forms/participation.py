@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotFormMixin
 from initiatives.choices import FollowFrequency
 from initiatives.models import Comment
-from loket.forms import HoneypotFormMixin
 
 
 class SupportForm(forms.Form):

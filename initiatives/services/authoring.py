@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
+from core.images import make_thumbnail
+from core.mail import send_templated_mail, site_url
+from core.slugs import unique_slug
 from initiatives.choices import PublicationState, TeamRole
 from initiatives.models import Initiative, TeamInvitation, TeamMembership
 from initiatives.services.search import initiative_reindex
-from loket.images import make_thumbnail
-from loket.mail import send_templated_mail, site_url
-from loket.slugs import unique_slug
 
 INVITATION_VALID_FOR = datetime.timedelta(days=14)
 FALLBACK_SLUG = "initiatief"
@@ -47,7 +47,7 @@ def initiative_unique_slug(title: str, *, exclude_pk=None) -> str:
 
 
 def _set_photo(initiative: Initiative, photo) -> list[str]:
-    """Put a new cover photo (already cleaned by loket.images) and its thumbnail on `initiative`, or
+    """Put a new cover photo (already cleaned by core.images) and its thumbnail on `initiative`, or
     remove them when `photo` is False. Returns the names of the files that are no longer used."""
     old = [name for name in (initiative.cover_image.name, initiative.cover_thumbnail.name) if name]
     if photo is False:

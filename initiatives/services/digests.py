@@ -8,10 +8,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.mail import send_templated_mail, site_url
 from initiatives.choices import FollowFrequency
 from initiatives.models import Follow, Notification
 from initiatives.services.notifications import unsubscribe_url
-from loket.mail import send_templated_mail, site_url
 
 logger = logging.getLogger(__name__)
 

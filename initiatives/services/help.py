@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from core.mail import send_templated_mail, site_url
 from initiatives.choices import NotificationKind
 from initiatives.models import HelpOffer, HelpRequest, Initiative
 from initiatives.services.notifications import followers_notify
 from initiatives.services.search import initiative_touch
-from loket.mail import send_templated_mail, site_url
 
 HELP_REQUEST_FIELDS = {"kind", "title", "description"}
 

@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import send_templated_mail, site_url
 from initiatives import permissions
 from initiatives.choices import NotificationKind, PublicationState
 from initiatives.models import Initiative, MunicipalResponse
-from loket.mail import send_templated_mail, site_url
 
 from .notifications import followers_notify
 from .search import initiative_touch

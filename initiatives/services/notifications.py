@@ -3,9 +3,9 @@
 from django.core import signing
 from django.urls import reverse
 
+from core.mail import send_templated_mail, site_url
 from initiatives.choices import FollowFrequency, NotificationKind
 from initiatives.models import Follow, Initiative, Notification
-from loket.mail import send_templated_mail, site_url
 
 UNSUBSCRIBE_SALT = "initiatives.follow.unsubscribe"
 

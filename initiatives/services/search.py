@@ -1,9 +1,9 @@
-"""Keeping an initiative findable: the text search looks at (loket.search), weighted by where it stands."""
+"""Keeping an initiative findable: the text search looks at (core.search), weighted by where it stands."""
 
 from django.utils import timezone
 
+from core.search import search_index_update
 from initiatives.models import Initiative
-from loket.search import search_index_update
 
 
 def initiative_reindex(*, initiative: Initiative) -> None:

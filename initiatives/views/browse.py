@@ -12,10 +12,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from core.paging import get_page, url_without
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.forms.filters import InitiativeFilterForm
 from initiatives.models import Initiative, LogEntry
-from loket.paging import get_page, url_without
 
 INITIATIVES_PER_PAGE = 12
 LOG_ENTRIES_PER_PAGE = 20

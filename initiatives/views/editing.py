@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from initiatives import permissions
 from initiatives.choices import PublicationState
 from initiatives.forms.authoring import InitiativeForm, InvitationForm
@@ -23,7 +24,6 @@ from initiatives.services.authoring import (
     open_invitations,
     team_invite,
 )
-from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
 
 def _too_many(request, template, context):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from initiatives import permissions
 from initiatives.forms.help import HelpRequestForm, OfferForm, ReplyForm
 from initiatives.models import HelpOffer, HelpRequest
@@ -19,7 +20,6 @@ from initiatives.services.help import (
     help_request_set_fulfilled,
     help_request_update,
 )
-from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
 
 def _get_help_request(request, slug, pk, *, check=None):

@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from initiatives import permissions
 from initiatives.forms.log import LogEntryForm
 from initiatives.models import LogEntry
 from initiatives.services.log_entries import log_entry_create, log_entry_delete, log_entry_update
-from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
 
 def _entry_fields(form) -> dict:

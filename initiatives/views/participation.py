@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from initiatives import permissions
 from initiatives.choices import FollowFrequency, PublicationState
 from initiatives.forms.participation import CommentForm, FollowForm, SupportForm
@@ -39,7 +40,6 @@ from initiatives.services.participation import (
     support_toggle,
     support_withdraw,
 )
-from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
 # Nothing was typed for a support, so there is nothing to keep: a different message than TOO_MANY_MESSAGE.
 TOO_MANY_SUPPORTS_MESSAGE = gettext_lazy(

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import knowledgebase.models
+import core.models
 
 
 class Migration(migrations.Migration):
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "flywheels",
                 "ordering": ["order", "slug"],
             },
-            bases=(knowledgebase.models.TranslatedLabelMixin, models.Model),
+            bases=(core.models.TranslatedLabelMixin, models.Model),
         ),
         migrations.CreateModel(
             name="Concept",
@@ -108,6 +108,6 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
-            bases=(knowledgebase.models.TranslatedLabelMixin, models.Model),
+            bases=(core.models.TranslatedLabelMixin, models.Model),
         ),
     ]

@@ -6,9 +6,9 @@ import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
 
+import core.documents
+import core.models
 import knowledgebase.models.articles
-import knowledgebase.models.flywheels
-import loket.documents
 
 
 class Migration(migrations.Migration):
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "pages",
                 "ordering": ["title_nl"],
             },
-            bases=(knowledgebase.models.flywheels.TranslatedLabelMixin, models.Model),
+            bases=(core.models.TranslatedLabelMixin, models.Model),
         ),
         migrations.AddField(
             model_name="concept",
@@ -307,7 +307,7 @@ class Migration(migrations.Migration):
                     knowledgebase.models.articles.ArticleFileField(
                         blank=True,
                         help_text="A format, template or work form as PDF, ODT or DOCX, at most 10 MB.",
-                        storage=loket.documents.document_storage,
+                        storage=core.documents.document_storage,
                         upload_to="articles/",
                         verbose_name="file to download",
                     ),

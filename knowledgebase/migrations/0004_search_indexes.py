@@ -1,5 +1,5 @@
 """GIN indexes on the search vectors of articles and case analyses. PostgreSQL only: SQLite has no GIN
-indexes and searches the plain text (loket.search), so there this migration does nothing."""
+indexes and searches the plain text (core.search), so there this migration does nothing."""
 
 from django.db import migrations
 

@@ -1,7 +1,10 @@
+from functools import partial
+
 from django.db import migrations
 
 from accounts.roles import sync_role_groups
-from knowledgebase.reference_data import load_concept_questions, load_pages
+from flywheels.reference_data import load_concept_questions
+from knowledgebase.reference_data import load_pages
 
 
 class Migration(migrations.Migration):
@@ -14,7 +17,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(load_concept_questions, migrations.RunPython.noop),
+        # The concepts were the knowledge base's models then (they moved to the flywheels app in 0007).
+        migrations.RunPython(
+            partial(load_concept_questions, app_label="knowledgebase"), migrations.RunPython.noop
+        ),
         migrations.RunPython(load_pages, migrations.RunPython.noop),
         migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
     ]

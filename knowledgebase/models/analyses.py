@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from loket.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 from .articles import PublicationState, PublishedQuerySet
 
@@ -125,7 +125,7 @@ class ConceptFinding(models.Model):
 
     analysis = models.ForeignKey(CaseAnalysis, on_delete=models.CASCADE, related_name="findings")
     concept = models.ForeignKey(
-        "knowledgebase.Concept", verbose_name=_("concept"), on_delete=models.PROTECT, related_name="findings"
+        "flywheels.Concept", verbose_name=_("concept"), on_delete=models.PROTECT, related_name="findings"
     )
     happened = models.TextField(_("what happened"), blank=True, max_length=3000)
     helped = models.TextField(_("what helped"), blank=True, max_length=3000)

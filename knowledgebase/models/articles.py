@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from loket.documents import document_kind, document_storage
-from loket.models import Hideable, TimeStampedModel
-from loket.search import search_filter
+from core.documents import document_kind, document_storage
+from core.models import Hideable, TimeStampedModel
+from core.search import search_filter
 
 
 class ArticleFieldFile(FieldFile):
-    """An article's file has no address of its own (loket.documents): its `url` is the download page,
+    """An article's file has no address of its own (core.documents): its `url` is the download page,
     which checks publication first. The management site links there too."""
 
     @property
@@ -112,7 +112,7 @@ class Article(Hideable, TimeStampedModel):
         help_text=_("What can be seen in the photo, for people who cannot see it. Needed with a photo."),
     )
     concepts = models.ManyToManyField(
-        "knowledgebase.Concept", verbose_name=_("flywheel concepts"), blank=True, related_name="articles"
+        "flywheels.Concept", verbose_name=_("flywheel concepts"), blank=True, related_name="articles"
     )
     tags = TaggableManager(_("themes"), blank=True, help_text=_("Themes, separated by commas."))
     area = models.ForeignKey(
@@ -179,7 +179,7 @@ class Article(Hideable, TimeStampedModel):
         related_name="articles_suggested",
         help_text=_("The resident who suggested this example on the site."),
     )
-    # Kept up to date by services.articles.article_reindex (see loket.search); GIN-indexed on PostgreSQL.
+    # Kept up to date by services.articles.article_reindex (see core.search); GIN-indexed on PostgreSQL.
     search_document = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 

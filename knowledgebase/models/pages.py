@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .flywheels import TranslatedLabelMixin
+from core.models import TranslatedLabelMixin
 
 # Every page has its own address: slug -> (path, URL name), routed in loket/urls.py. Editors change pages,
 # they do not add them.

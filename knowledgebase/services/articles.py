@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from accounts.roles import Role
+from core.images import make_thumbnail
+from core.mail import send_templated_mail, site_url
+from core.search import search_index_update
+from core.slugs import unique_slug
 from knowledgebase.models import Article, ArticleKind, CaseAnalysis, PublicationState
-from loket.images import make_thumbnail
-from loket.mail import send_templated_mail, site_url
-from loket.search import search_index_update
-from loket.slugs import unique_slug
 
 SUMMARY_LENGTH = 280
 
@@ -43,7 +43,7 @@ def analysis_reindex(*, analysis: CaseAnalysis) -> None:
 
 
 def article_cover_update(*, article: Article, photo) -> None:
-    """Before saving `article`: put a cleaned photo (loket.images) and its thumbnail on it, or remove
+    """Before saving `article`: put a cleaned photo (core.images) and its thumbnail on it, or remove
     both when `photo` is False. The files no longer used go once the save is committed."""
     old = Article.objects.filter(pk=article.pk).values_list("cover_image", "cover_thumbnail").first() or ()
     if photo is False:

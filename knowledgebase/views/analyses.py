@@ -4,9 +4,10 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from core.paging import get_page
+from flywheels.models import Flywheel
 from knowledgebase import permissions
-from knowledgebase.models import CaseAnalysis, ConceptFinding, Flywheel
-from loket.paging import get_page
+from knowledgebase.models import CaseAnalysis, ConceptFinding
 
 ANALYSES_PER_PAGE = 12
 

@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.documents import CONTENT_TYPES
+from core.paging import get_page, url_without
+from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from flywheels.models import Concept
 from knowledgebase import permissions
 from knowledgebase.forms import ArticleFilterForm, SuggestExampleForm
-from knowledgebase.models import Article, Concept
+from knowledgebase.models import Article
 from knowledgebase.services.articles import example_suggest
-from loket.documents import CONTENT_TYPES
-from loket.paging import get_page, url_without
-from loket.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
 ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3

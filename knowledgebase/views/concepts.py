@@ -3,7 +3,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from knowledgebase.models import Article, CaseAnalysis, Concept, ConceptFinding
+from flywheels.models import Concept
+from knowledgebase.models import Article, CaseAnalysis, ConceptFinding
 
 ARTICLES_SHOWN = 12
 

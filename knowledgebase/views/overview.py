@@ -4,8 +4,9 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from knowledgebase.models import Article, CaseAnalysis, Concept, Flywheel
-from knowledgebase.wheel import SIZE, spokes
+from flywheels.models import Concept, Flywheel
+from flywheels.wheel import SIZE, spokes
+from knowledgebase.models import Article, CaseAnalysis
 
 LATEST_ARTICLES = 6
 FEATURED_ARTICLES = 3

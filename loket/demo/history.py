@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from flywheels.models import Concept
 from initiatives.choices import (
     GovernmentRole,
     HelpKind,
@@ -40,7 +41,6 @@ from initiatives.models import (
     TeamMembership,
 )
 from initiatives.services.search import initiative_reindex
-from knowledgebase.models import Concept
 from lab.models import LabSession, Registration, RegistrationStatus, Signal, SignalMessage, SignalStatus
 from loket.demo.initiatives import ACCOUNTS, RESIDENTS, Resident
 from places.models import Area

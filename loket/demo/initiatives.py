@@ -23,6 +23,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from core.images import clean_photo, make_thumbnail
+from flywheels.models import Concept
 from initiatives.choices import (
     GovernmentRole,
     HelpKind,
@@ -46,8 +48,6 @@ from initiatives.models import (
     TeamMembership,
 )
 from initiatives.services.search import initiative_reindex
-from knowledgebase.models import Concept
-from loket.images import clean_photo, make_thumbnail
 from places.models import Area
 
 COVER_DIR = Path(settings.BASE_DIR) / "static" / "img" / "demo"

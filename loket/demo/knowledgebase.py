@@ -16,10 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.documents import ODT_MIMETYPE
+from flywheels.models import Concept
 from initiatives.models import Initiative
-from knowledgebase.models import Article, CaseAnalysis, Concept, ConceptFinding, PublicationState
+from knowledgebase.models import Article, CaseAnalysis, ConceptFinding, PublicationState
 from knowledgebase.services.articles import analysis_reindex, article_reindex
-from loket.documents import ODT_MIMETYPE
 from places.models import Area
 
 DATA_FILE = Path(__file__).parent / "data" / "knowledgebase.yaml"

@@ -7,8 +7,8 @@ import pytest
 from django.utils.formats import date_format
 
 from dashboard.figures import compute_all
+from flywheels.models import Concept
 from initiatives.choices import GovernmentRole, LogKind, Origin, ParticipationStep, Stage
-from knowledgebase.models import Concept
 from places.models import Area
 from tests.dashboard.helpers import backdate, figure, local, scope_for, values_by_category
 from tests.initiatives.factories import (

@@ -5,8 +5,9 @@ import datetime
 
 import pytest
 
+from flywheels.models import Concept, Flywheel
 from initiatives.choices import LogKind, ObstacleCategory
-from knowledgebase.models import Concept, ConceptFinding, Flywheel
+from knowledgebase.models import ConceptFinding
 from places.models import Area
 from tests.dashboard.helpers import DEFAULT_QUARTERS, NOW, backdate, figure, local, numbers
 from tests.initiatives.factories import InitiativeFactory, LogEntryFactory

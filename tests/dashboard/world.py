@@ -4,8 +4,8 @@ with people signed up, and `n` signals; plus unpublished initiatives and hidden 
 
 import datetime
 
+from flywheels.models import Concept
 from initiatives.choices import GovernmentRole, LogKind, ObstacleCategory, Stage
-from knowledgebase.models import Concept
 from lab.models import SignalStatus
 from places.models import Area
 from tests.dashboard.helpers import NOW, backdate

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from accounts.roles import sync_role_groups
-from knowledgebase.reference_data import load_concept_questions, load_flywheels, load_pages
+from flywheels.reference_data import load_concept_questions, load_flywheels
+from knowledgebase.reference_data import load_pages
 from places.reference_data import load_areas
 
 from .helpers import log_in

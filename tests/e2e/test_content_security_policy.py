@@ -47,7 +47,7 @@ def test_staff_use_the_management_site_under_the_policy(csp_page):
     verify_email(admin)
     log_in(csp_page, email=admin.email, password=PASSWORD)
 
-    csp_page.goto("/beheer/knowledgebase/concept/add/")
+    csp_page.goto("/beheer/flywheels/concept/add/")
     csp_page.get_by_label("Naam (Nederlands)").press_sequentially("Samen leren")
     # The admin's own script fills the slug from the name: it only runs if the policy lets it.
     expect(csp_page.get_by_label("Korte naam (in webadres)")).to_have_value("samen-leren")

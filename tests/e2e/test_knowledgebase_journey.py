@@ -6,7 +6,8 @@ import re
 from playwright.sync_api import expect
 
 from accounts.roles import Role
-from knowledgebase.models import Article, Concept, PublicationState
+from flywheels.models import Concept
+from knowledgebase.models import Article, PublicationState
 from tests.accounts.factories import PASSWORD, staff_in_role
 from tests.knowledgebase.factories import ArticleFactory
 

@@ -11,10 +11,10 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.roles import Role
+from flywheels.models import Concept
 from initiatives.choices import GovernmentRole, HelpKind, LogKind, ObstacleCategory
 from initiatives.services.authoring import team_invite
 from initiatives.services.notifications import unsubscribe_token
-from knowledgebase.models import Concept
 from lab.models import LabSession, Signal, SignalMessage
 from moderation.services import item_hide
 from places.models import Area

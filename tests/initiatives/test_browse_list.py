@@ -9,12 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from flywheels.models import Concept
 from initiatives.choices import GovernmentRole, Origin, ParticipationStep, Stage
 from initiatives.views.browse import INITIATIVES_PER_PAGE
-from knowledgebase.models import Concept
 from places.models import Area
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.factories import InitiativeFactory, SupportFactory
-from tests.knowledgebase.factories import ConceptFactory
 from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db

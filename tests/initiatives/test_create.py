@@ -19,6 +19,7 @@ from initiatives.models import Initiative, TeamMembership
 from initiatives.services.authoring import initiative_unique_slug
 from initiatives.urls import RESERVED_SLUGS
 from tests.accounts.factories import UserFactory
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.authoring_helpers import (
     HOSTILE_STRINGS,
     initiative_data,
@@ -28,7 +29,6 @@ from tests.initiatives.authoring_helpers import (
     upload,
 )
 from tests.initiatives.factories import InitiativeFactory
-from tests.knowledgebase.factories import ConceptFactory
 from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.utils import translation
 from accounts.roles import Role
 from initiatives.choices import GovernmentRole, ParticipationStep, PublicationState
 from tests.accounts.factories import staff_in_role
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.authoring_helpers import initiative_data, photo_upload
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
-from tests.knowledgebase.factories import ConceptFactory
 from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from initiatives.choices import Origin, ParticipationStep, PublicationState, Sta
 from initiatives.models import Initiative
 from initiatives.services.authoring import initiative_update
 from tests.accounts.factories import UserFactory, staff_in_role
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.authoring_helpers import (
     initiative_data,
     jpeg_bytes,
@@ -16,7 +17,6 @@ from tests.initiatives.authoring_helpers import (
     upload,
 )
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
-from tests.knowledgebase.factories import ConceptFactory
 from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.ratelimit import TOO_MANY_MESSAGE
 from initiatives.choices import HelpKind, NotificationKind
 from initiatives.models import HelpRequest, Initiative, Notification
-from loket.ratelimit import TOO_MANY_MESSAGE
 from tests.initiatives.factories import (
     FollowFactory,
     HelpOfferFactory,

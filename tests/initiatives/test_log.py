@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from PIL import Image
 
+from core.ratelimit import TOO_MANY_MESSAGE
 from initiatives.choices import LogKind, NotificationKind, ObstacleCategory
 from initiatives.models import Initiative, LogEntry, Notification
-from loket.ratelimit import TOO_MANY_MESSAGE
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import (
     FollowFactory,

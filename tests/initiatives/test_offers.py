@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.ratelimit import TOO_MANY_MESSAGE
 from initiatives.models import HelpOffer
-from loket.ratelimit import TOO_MANY_MESSAGE
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import (
     HelpOfferFactory,

@@ -1,5 +1,4 @@
-"""Factories for the knowledge base. Flywheels and concepts also come from the migrations (the 22 real
-ones); these make extra ones where a test needs its own."""
+"""Factories for the knowledge base: articles and case analyses."""
 
 import datetime
 
@@ -7,40 +6,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from knowledgebase.models import (
-    Article,
-    ArticleKind,
-    CaseAnalysis,
-    Concept,
-    ConceptFinding,
-    Flywheel,
-    PublicationState,
-)
+from knowledgebase.models import Article, ArticleKind, CaseAnalysis, ConceptFinding, PublicationState
 from knowledgebase.services.articles import analysis_reindex, article_reindex
-
-
-class FlywheelFactory(DjangoModelFactory):
-    class Meta:
-        model = Flywheel
-
-    slug = factory.Sequence(lambda n: f"testvliegwiel-{n}")
-    label_nl = factory.Sequence(lambda n: f"Testvliegwiel {n}")
-    label_en = factory.Sequence(lambda n: f"Test flywheel {n}")
-    order = factory.Sequence(lambda n: 100 + n)
-
-
-class ConceptFactory(DjangoModelFactory):
-    class Meta:
-        model = Concept
-
-    flywheel = factory.SubFactory(FlywheelFactory)
-    # Far above the seeded 1..11, so a concept can join a real flywheel without clashing.
-    order = factory.Sequence(lambda n: 100 + n)
-    slug = factory.Sequence(lambda n: f"testbegrip-{n}")
-    label_nl = factory.Sequence(lambda n: f"Testbegrip {n}")
-    label_en = factory.Sequence(lambda n: f"Test concept {n}")
-    description_nl = "Een begrip om mee te testen."
-    description_en = "A concept to test with."
 
 
 class ArticleFactory(DjangoModelFactory):

@@ -11,12 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from knowledgebase.models import CaseAnalysis, Concept, ConceptFinding, PublicationState
+from core.paging import PAGE_PARAM
+from flywheels.models import Concept
+from knowledgebase.models import CaseAnalysis, ConceptFinding, PublicationState
 from knowledgebase.views.analyses import ANALYSES_PER_PAGE
-from loket.paging import PAGE_PARAM
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
-from tests.knowledgebase.factories import CaseAnalysisFactory, ConceptFactory
+from tests.knowledgebase.factories import CaseAnalysisFactory
 
 pytestmark = pytest.mark.django_db
 

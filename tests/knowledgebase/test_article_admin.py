@@ -12,7 +12,8 @@ from django.utils import timezone
 from PIL import Image
 
 from accounts.roles import Role
-from knowledgebase.models import Article, ArticleKind, Concept, PublicationState
+from flywheels.models import Concept
+from knowledgebase.models import Article, ArticleKind, PublicationState
 from loket.demo.knowledgebase import odt_document
 from places.models import Area
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email

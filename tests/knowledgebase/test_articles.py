@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
+from flywheels.models import Concept
 from knowledgebase import permissions
 from knowledgebase.forms import SEARCH_MAX_LENGTH
-from knowledgebase.models import Article, ArticleKind, Concept
+from knowledgebase.models import Article, ArticleKind
 from knowledgebase.views.articles import ARTICLES_PER_PAGE, RELATED_ARTICLES
 from places.models import Area
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email

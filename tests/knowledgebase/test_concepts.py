@@ -13,17 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from knowledgebase.models import Concept, Page, Status
-from knowledgebase.reference_data import (
-    PAGES_DIR,
-    QUESTIONS_FILE,
-    load_concept_questions,
-    load_pages,
-    read_page_file,
-)
+from flywheels.models import Concept, Status
+from flywheels.reference_data import QUESTIONS_FILE, load_concept_questions
+from knowledgebase.models import Page
+from knowledgebase.reference_data import PAGES_DIR, load_pages, read_page_file
 from knowledgebase.views.concepts import ARTICLES_SHOWN
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.factories import InitiativeFactory
-from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory, ConceptFactory
+from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Files to download with an article (/kennisbank/artikelen/<slug>/bestand/), and what loket.documents lets
+"""Files to download with an article (/kennisbank/artikelen/<slug>/bestand/), and what core.documents lets
 in: a PDF, ODT or DOCX recognised by its content, stored where no web server serves it."""
 
 import io
@@ -13,10 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.roles import Role
+from core import documents
+from core.documents import CONTENT_TYPES, DocumentField, DocumentStorage, sniff_document
 from knowledgebase.models import Article
-from loket import documents
 from loket.demo.knowledgebase import odt_document
-from loket.documents import CONTENT_TYPES, DocumentField, DocumentStorage, sniff_document
 from tests.accounts.factories import staff_in_role
 from tests.knowledgebase.factories import ArticleFactory
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from knowledgebase.models import Concept, Flywheel
-from tests.knowledgebase.factories import ConceptFactory, FlywheelFactory
+from flywheels.models import Concept, Flywheel
+from tests.flywheels.factories import ConceptFactory, FlywheelFactory
 
 pytestmark = pytest.mark.django_db
 

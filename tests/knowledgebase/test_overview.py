@@ -11,11 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from knowledgebase.models import Concept, Flywheel
+from flywheels.models import Concept, Flywheel
 from knowledgebase.views.overview import FEATURED_ARTICLES, LATEST_ANALYSES, LATEST_ARTICLES
 from places.models import Area
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.factories import InitiativeFactory
-from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory, ConceptFactory
+from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory
 
 pytestmark = pytest.mark.django_db
 

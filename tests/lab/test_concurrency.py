@@ -14,7 +14,8 @@ import pytest
 from django.db import connection, connections
 
 from accounts.roles import sync_role_groups
-from knowledgebase.reference_data import load_concept_questions, load_flywheels, load_pages
+from flywheels.reference_data import load_concept_questions, load_flywheels
+from knowledgebase.reference_data import load_pages
 from lab import services
 from lab.models import Registration, RegistrationStatus
 from places.reference_data import load_areas

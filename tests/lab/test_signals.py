@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.ratelimit import TOO_MANY_MESSAGE
 from lab.models import Signal, SignalMessage, SignalStatus
 from lab.services import signal_reply, signal_set_status, signal_withdraw
-from loket.ratelimit import TOO_MANY_MESSAGE
 from tests.accounts.factories import UserFactory, staff_in_role
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS, SCRIPT_MARKERS

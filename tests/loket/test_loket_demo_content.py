@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from flywheels.models import Concept
 from initiatives.models import Initiative, LogEntry
-from knowledgebase.models import Article, ArticleKind, CaseAnalysis, Concept
+from knowledgebase.models import Article, ArticleKind, CaseAnalysis
 from lab.models import LabSession, Registration, Signal, SignalMessage
 from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
 from moderation.queries import waiting_counts

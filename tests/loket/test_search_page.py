@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.http import urlencode
 
-from knowledgebase.models import Concept
+from flywheels.models import Concept
 from loket.views import SEARCH_RESULTS_PER_KIND
 from tests.initiatives.factories import InitiativeFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS, SCRIPT_MARKERS

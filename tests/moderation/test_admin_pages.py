@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from loket.models import HiddenCause
+from core.models import HiddenCause
 from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
 from moderation.services import appeal_create, item_hide, suggestion_reject
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email

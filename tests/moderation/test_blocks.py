@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
+from core.models import HiddenCause
 from initiatives.choices import FollowFrequency, LogKind, PublicationState
 from initiatives.models import Comment, Follow, LogEntry, Support
 from initiatives.permissions import can_post
 from knowledgebase.models import Article
-from loket.models import HiddenCause
 from moderation.models import ActionKind, ModerationAction, Report, ReportReason
 from moderation.services import item_hide, report_create, user_block, user_unblock
 from tests.accounts.factories import PASSWORD, UserFactory, staff_in_role, verify_email

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from accounts.roles import Role, sync_role_groups
+from core.models import HiddenCause
+from flywheels.reference_data import load_concept_questions, load_flywheels
 from initiatives.models import Comment
-from knowledgebase.reference_data import load_concept_questions, load_flywheels, load_pages
-from loket.models import HiddenCause
+from knowledgebase.reference_data import load_pages
 from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportReason
 from moderation.services import appeal_create, appeal_decide, item_hide, report_create, user_block
 from places.reference_data import load_areas

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import HiddenCause
 from initiatives.choices import PublicationState
-from loket.models import HiddenCause
 from moderation import queries
 from moderation.models import ActionKind, ModerationAction, Report, ReportReason, ReportStatus
 from moderation.services import (

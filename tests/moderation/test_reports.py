@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import HiddenCause
 from initiatives.choices import PublicationState
-from loket.models import HiddenCause
 from moderation.content import kind_of
 from moderation.models import ActionKind, ModerationAction, Report, ReportReason, ReportStatus
 from moderation.services import report_create, reports_dismiss

@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from flywheels.models import Concept
 from initiatives.choices import LogKind, ObstacleCategory, Origin, Stage
-from knowledgebase.models import ArticleKind, Concept
+from knowledgebase.models import ArticleKind
 from places.models import Area
 from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS

@@ -12,10 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.throttling import AnonRateThrottle
 
-from knowledgebase.models import Concept
+from flywheels.models import Concept
 from places.models import Area
+from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.factories import InitiativeFactory, LogEntryFactory, SupportFactory
-from tests.knowledgebase.factories import ArticleFactory, ConceptFactory
+from tests.knowledgebase.factories import ArticleFactory
 from tests.opendata.world import api
 from tests.places.factories import AreaFactory
 

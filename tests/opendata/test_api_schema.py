@@ -10,7 +10,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
-from knowledgebase.models import Concept
+from flywheels.models import Concept
 from loket.wsgi import application
 from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
 from tests.knowledgebase.factories import ArticleFactory

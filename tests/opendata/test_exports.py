@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from knowledgebase.models import Concept
+from flywheels.models import Concept
 from opendata.serializers import ArticleSerializer, InitiativeSerializer
 from places.models import Area
 from tests.initiatives.factories import InitiativeFactory, SupportFactory

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from flywheels.models import Concept
 from initiatives.choices import LogKind, ObstacleCategory
-from knowledgebase.models import Concept
 from places.models import Area
 from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
+from flywheels.models import Concept
 from initiatives.choices import LogKind, ObstacleCategory
-from knowledgebase.models import Concept
 from places.models import Area
 from tests.initiatives.factories import (
     CommentFactory,

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.roles import Role, sync_role_groups
-from knowledgebase.reference_data import load_flywheels
+from flywheels.reference_data import load_flywheels
 from loket.demo.history import load_demo_history
 from loket.demo.initiatives import load_demo_initiatives
 from loket.demo.knowledgebase import load_demo_knowledgebase

@@ -1,4 +1,4 @@
-"""Uploaded photos (loket/images.py): decoded to prove they are images, limited in size and pixels, and
+"""Uploaded photos (core/images.py): decoded to prove they are images, limited in size and pixels, and
 re-encoded without metadata."""
 
 import io
@@ -8,7 +8,7 @@ from django import forms
 from django.utils import translation
 from PIL import Image
 
-from loket import images
+from core import images
 from tests.initiatives.authoring_helpers import (
     GPS_IFD,
     jpeg_bytes,

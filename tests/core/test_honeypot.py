@@ -1,9 +1,9 @@
-"""The honeypot field (loket.forms.HoneypotFormMixin): invisible to people, filled in by simple bots."""
+"""The honeypot field (core.forms.HoneypotFormMixin): invisible to people, filled in by simple bots."""
 
 from django import forms
 from django.utils import translation
 
-from loket.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin
 
 
 class ContactForm(HoneypotFormMixin, forms.Form):

@@ -5,9 +5,9 @@ import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
+from core.mail import send_templated_mail
 from initiatives.models import LogEntry
 from initiatives.services.log_entries import log_entry_create
-from loket.mail import send_templated_mail
 from tests.initiatives.factories import FollowFactory, InitiativeFactory
 
 
@@ -38,7 +38,7 @@ def test_nothing_is_sent_when_the_change_is_rolled_back(mailoutbox, django_captu
 def test_a_mail_server_that_is_down_is_logged_and_the_change_stays(
     settings, caplog, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.loket.test_mail.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.core.test_mail.BrokenBackend"
     initiative = InitiativeFactory()
     FollowFactory(initiative=initiative)  # a new log entry emails this follower at once
 

@@ -3,6 +3,8 @@
 from django import template
 from django.forms import widgets
 
+from core.markdown import render_markdown
+
 register = template.Library()
 
 
@@ -73,7 +75,5 @@ def is_checkbox(bound_field):
 
 @register.filter
 def markdown(text):
-    """Render user-written Markdown as sanitised HTML (see loket/markdown.py)."""
-    from loket.markdown import render_markdown
-
+    """Render user-written Markdown as sanitised HTML (see core/markdown.py)."""
     return render_markdown(text)

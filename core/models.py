@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,3 +36,18 @@ class Hideable(models.Model):
     @property
     def is_hidden(self):
         return self.hidden_at is not None
+
+
+class TranslatedLabelMixin:
+    """Reference data and pages kept in Dutch and English (`label_nl`, `label_en`, ...): show the one for
+    the language, Dutch when the English is empty."""
+
+    def _in_language(self, field):
+        english = getattr(self, f"{field}_en", "")
+        if get_language() == "en" and english:
+            return english
+        return getattr(self, f"{field}_nl")
+
+    @property
+    def label(self):
+        return self._in_language("label")

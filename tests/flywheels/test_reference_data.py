@@ -1,9 +1,9 @@
 import pytest
 from django.utils import translation
 
-from knowledgebase.models import Concept, Flywheel, Status
-from knowledgebase.reference_data import load_flywheels
-from tests.knowledgebase.factories import ConceptFactory
+from flywheels.models import Concept, Flywheel, Status
+from flywheels.reference_data import load_flywheels
+from tests.flywheels.factories import ConceptFactory
 
 pytestmark = pytest.mark.django_db
 

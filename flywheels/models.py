@@ -1,10 +1,14 @@
-"""The two flywheels and their ordered concepts: reference data that staff edit (see flywheels.yaml)."""
+"""The two flywheels and their ordered concepts: reference data that staff edit (data/flywheels.yaml).
+
+Initiatives and the knowledge base both build on them; the concept pages themselves are the knowledge
+base's (hence the address names below)."""
 
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.models import TranslatedLabelMixin
 
 
 class Status(models.TextChoices):
@@ -12,20 +16,6 @@ class Status(models.TextChoices):
 
     PROPOSED = "proposed", _("proposed")
     CONFIRMED = "confirmed", _("confirmed")
-
-
-class TranslatedLabelMixin:
-    """Flywheels and concepts are data with a Dutch and an English text; show the one for the language."""
-
-    def _in_language(self, field):
-        english = getattr(self, f"{field}_en", "")
-        if get_language() == "en" and english:
-            return english
-        return getattr(self, f"{field}_nl")
-
-    @property
-    def label(self):
-        return self._in_language("label")
 
 
 class FlywheelQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template
 
-from loket.markdown import render_markdown
+from core.markdown import render_markdown
 
 
 def test_ordinary_markdown_becomes_html():
@@ -81,7 +81,7 @@ def test_empty_and_missing_text_render_empty():
 
 
 def test_template_filter_renders_sanitised_markdown():
-    template = Template("{% load loket_tags %}{{ text|markdown }}")
+    template = Template("{% load core_tags %}{{ text|markdown }}")
 
     html = template.render(Context({"text": "**ja** <script>nee()</script>"}))
 

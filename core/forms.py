@@ -1,0 +1,43 @@
+"""How every Django form on the site is rendered: NL Design System markup from templates/forms/.
+
+`{{ form }}` renders templates/forms/form.html (an error summary, then each field) and
+`{{ form.field.as_field_group }}` renders templates/forms/field.html (label, description, error, widget).
+The templates come from the project's TEMPLATES setting, so they can use the site's own template tags.
+"""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+
+class LoketFormRenderer(TemplatesSetting):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+class HoneypotFormMixin:
+    """A field people never see but simple bots fill in. A filled-in honeypot makes the form invalid.
+
+    The field is hidden with CSS (class `loket-honeypot`), taken out of the tab order and labelled as
+    something to leave empty, so a screen reader user who reaches it knows what to do.
+    """
+
+    honeypot_name = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_name] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+        self.fields[self.honeypot_name].is_honeypot = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.cleaned_data.get(self.honeypot_name):
+            raise forms.ValidationError(
+                _("Your message could not be sent. Leave the last field empty and try again."),
+                code="honeypot",
+            )
+        return cleaned

@@ -1,0 +1,45 @@
+"""The flywheels and their concepts in the management site: editors keep their names, meanings, guiding
+questions, order and status."""
+
+from django.contrib import admin
+
+from .models import Concept, Flywheel
+
+
+class ConceptInline(admin.TabularInline):
+    model = Concept
+    fields = ["order", "label_nl", "label_en", "slug", "status", "is_active"]
+    prepopulated_fields = {"slug": ["label_nl"]}
+    extra = 0
+    ordering = ["order"]
+
+
+@admin.register(Flywheel)
+class FlywheelAdmin(admin.ModelAdmin):
+    list_display = ["label_nl", "label_en", "status", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["label_nl"]}
+    inlines = [ConceptInline]
+
+
+@admin.register(Concept)
+class ConceptAdmin(admin.ModelAdmin):
+    list_display = ["label_nl", "flywheel", "order", "status", "is_active"]
+    list_filter = ["flywheel", "status", "is_active"]
+    list_select_related = ["flywheel"]
+    search_fields = ["label_nl", "label_en", "description_nl"]
+    prepopulated_fields = {"slug": ["label_nl"]}
+    fields = [
+        "flywheel",
+        "order",
+        "label_nl",
+        "label_en",
+        "slug",
+        "description_nl",
+        "description_en",
+        "questions_nl",
+        "questions_en",
+        "basis",
+        "status",
+        "is_active",
+    ]
