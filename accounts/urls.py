@@ -5,7 +5,7 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.profile, name="profile"),
-    path("mijn-gegevens.json", views.export, name="export"),
-    path("verwijderen/", views.delete, name="delete"),
+    path("", views.profile, name="profile_edit"),
+    path("mijn-gegevens.json", views.export, name="data_export"),
+    path("verwijderen/", views.delete, name="account_delete"),
 ]

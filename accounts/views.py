@@ -23,7 +23,7 @@ def profile(request):
             area=form.cleaned_data["area"],
         )
         messages.success(request, _("Your profile has been saved."))
-        return redirect("accounts:profile")
+        return redirect("accounts:profile_edit")
     return render(request, "accounts/profile.html", {"form": form})
 
 

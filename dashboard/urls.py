@@ -6,5 +6,5 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("cijfers.csv", views.numbers_csv, name="csv"),
+    path("cijfers.csv", views.numbers_csv, name="figure_export"),
 ]

@@ -96,7 +96,7 @@ class Concept(TranslatedLabelMixin, models.Model):
         return self.label_nl
 
     def get_absolute_url(self):
-        return reverse("knowledgebase:concept", kwargs={"slug": self.slug})
+        return reverse("knowledgebase:concept_detail", kwargs={"slug": self.slug})
 
     @property
     def description(self):

@@ -215,7 +215,7 @@ class Initiative(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("initiatives:detail", kwargs={"slug": self.slug})
+        return reverse("initiatives:initiative_detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self):

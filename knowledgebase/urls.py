@@ -6,11 +6,11 @@ app_name = "knowledgebase"
 
 urlpatterns = [
     path("", overview.index, name="index"),
-    path("begrippen/<slug:slug>/", concepts.detail, name="concept"),
-    path("artikelen/", articles.index, name="articles"),
-    path("artikelen/<slug:slug>/", articles.detail, name="article"),
-    path("artikelen/<slug:slug>/bestand/", articles.download, name="download"),
-    path("voorbeeld-voorstellen/", articles.suggest, name="suggest"),
-    path("analyses/", analyses.index, name="analyses"),
-    path("analyses/<slug:slug>/", analyses.detail, name="analysis"),
+    path("begrippen/<slug:slug>/", concepts.detail, name="concept_detail"),
+    path("artikelen/", articles.index, name="article_list"),
+    path("artikelen/<slug:slug>/", articles.detail, name="article_detail"),
+    path("artikelen/<slug:slug>/bestand/", articles.download, name="article_download"),
+    path("voorbeeld-voorstellen/", articles.suggest, name="example_suggest"),
+    path("analyses/", analyses.index, name="analysis_list"),
+    path("analyses/<slug:slug>/", analyses.detail, name="analysis_detail"),
 ]

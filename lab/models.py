@@ -87,7 +87,7 @@ class LabSession(TimeStampedModel):
         return self.topic
 
     def get_absolute_url(self):
-        return reverse("lab:session", kwargs={"slug": self.slug})
+        return reverse("lab:session_detail", kwargs={"slug": self.slug})
 
     @property
     def is_past(self):
@@ -173,7 +173,7 @@ class Signal(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("lab:signal", kwargs={"pk": self.pk})
+        return reverse("lab:signal_detail", kwargs={"pk": self.pk})
 
     @property
     def is_open(self):

@@ -145,7 +145,7 @@ def _notify(signal: Signal, *, to_ombuds: bool) -> None:
             context={
                 "person": person,
                 "signal": signal,
-                "url": site_url(reverse("lab:signal", args=[signal.pk])),
+                "url": site_url(reverse("lab:signal_detail", args=[signal.pk])),
             },
         )
 

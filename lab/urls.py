@@ -6,12 +6,12 @@ app_name = "lab"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("sessies/<slug:slug>/", views.session, name="session"),
-    path("sessies/<slug:slug>/aanmelden/", views.signup, name="signup"),
-    path("sessies/<slug:slug>/afmelden/", views.cancel, name="cancel"),
-    path("sessies/<slug:slug>/agenda.ics", views.ics, name="ics"),
-    path("signalen/", views.signals, name="signals"),
-    path("signalen/nieuw/", views.signal_new, name="signal_new"),
-    path("signalen/<int:pk>/", views.signal_detail, name="signal"),
+    path("sessies/<slug:slug>/", views.session, name="session_detail"),
+    path("sessies/<slug:slug>/aanmelden/", views.signup, name="session_signup"),
+    path("sessies/<slug:slug>/afmelden/", views.cancel, name="session_cancel"),
+    path("sessies/<slug:slug>/agenda.ics", views.ics, name="session_calendar"),
+    path("signalen/", views.signals, name="signal_list"),
+    path("signalen/nieuw/", views.signal_new, name="signal_create"),
+    path("signalen/<int:pk>/", views.signal_detail, name="signal_detail"),
     path("signalen/<int:pk>/intrekken/", views.signal_withdraw_view, name="signal_withdraw"),
 ]

@@ -202,4 +202,4 @@ def signal_withdraw_view(request, pk):
         raise PermissionDenied
     signal_withdraw(signal=signal, by=request.user)
     messages.success(request, _("You have withdrawn your signal."))
-    return redirect("lab:signals")
+    return redirect("lab:signal_list")

@@ -153,7 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "accounts:profile_edit"
 
 # django-allauth: email is the login; confirming it is mandatory.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

@@ -8,7 +8,6 @@ from django.views.static import serve
 
 from knowledgebase.models import PAGES
 from knowledgebase.views import pages
-from lab import views as lab_views
 
 from . import views
 
@@ -24,18 +23,17 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("initiatieven/", include("initiatives.urls")),
     path("kennisbank/", include("knowledgebase.urls")),
-    path("zoeken/", views.search, name="search"),
+    path("zoeken/", views.search, name="site_search"),
     path("moderatie/", include("moderation.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("", include("opendata.urls")),
-    # The samenwerkingslab's own page shows its Page text with the sessions and signals around it.
-    path("samenwerkingslab/", lab_views.index, name="lab"),
+    # The samenwerkingslab's own page (lab:index) shows its Page text with the sessions and signals.
     path("samenwerkingslab/", include("lab.urls")),
     # The other pages of prose, written by the editors (knowledgebase.Page).
     *(
         path(f"{address}/", pages.page, {"slug": slug}, name=name)
         for slug, (address, name) in PAGES.items()
-        if name != "lab"
+        if name != "lab:index"
     ),
     path("account/profiel/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
@@ -52,7 +50,7 @@ urlpatterns = [
         for model in ("flywheel", "concept")
     ),
     path("beheer/", admin.site.urls),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", views.healthz, name="health_check"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -45,13 +45,13 @@ def search(request):
                 _("Initiatives"),
                 Initiative.objects.published().for_cards(),
                 text,
-                f"{reverse('initiatives:index')}?{urlencode({'zoek': text})}",
+                f"{reverse('initiatives:initiative_list')}?{urlencode({'zoek': text})}",
             ),
             _search_section(
                 _("Articles"),
                 Article.objects.published().for_cards(),
                 text,
-                f"{reverse('knowledgebase:articles')}?{urlencode({'zoek': text})}",
+                f"{reverse('knowledgebase:article_list')}?{urlencode({'zoek': text})}",
             ),
             _search_section(
                 _("Case analyses"),

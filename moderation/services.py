@@ -58,7 +58,9 @@ def _record(kind, *, item=None, by=None, account=None, reason="", label="") -> M
 def _tell_authors(item, action: ModerationAction) -> None:
     """Email the authors what was decided and why, with the link to appeal where that is possible."""
     kind = kind_of(item)
-    appeal_url = site_url(reverse("moderation:appeal", args=[action.pk])) if action.kind in APPEALABLE else ""
+    appeal_url = (
+        site_url(reverse("moderation:appeal_create", args=[action.pk])) if action.kind in APPEALABLE else ""
+    )
     for author in kind.authors(item):
         if author is None or not author.is_active or not author.email:
             continue
@@ -182,7 +184,7 @@ def initiative_reject(*, initiative: Initiative, by, reason: str) -> ModerationA
         initiative=initiative,
         by=by,
         reason=reason,
-        appeal_url=site_url(reverse("moderation:appeal", args=[action.pk])),
+        appeal_url=site_url(reverse("moderation:appeal_create", args=[action.pk])),
     )
     return action
 

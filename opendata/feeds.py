@@ -51,7 +51,7 @@ class InitiativesFeed(_Filtered):
         return _("new initiatives")
 
     def link(self, chosen):
-        return reverse("initiatives:index")
+        return reverse("initiatives:initiative_list")
 
     def items(self, chosen):
         initiatives = Initiative.objects.published().select_related("area")
@@ -76,7 +76,7 @@ class LogEntriesFeed(_Filtered):
         return _("log entries")
 
     def link(self, chosen):
-        return reverse("initiatives:log_entries")
+        return reverse("initiatives:log_entry_list")
 
     def items(self, chosen):
         entries = LogEntry.objects.published().select_related("initiative")
@@ -104,7 +104,7 @@ class ArticlesFeed(_Filtered):
         return _("knowledge base")
 
     def link(self, chosen):
-        return reverse("knowledgebase:articles")
+        return reverse("knowledgebase:article_list")
 
     def items(self, chosen):
         articles = Article.objects.published()

@@ -17,22 +17,22 @@ router.register("begrippen", api.ConceptViewSet, basename="concept")
 
 urlpatterns = [
     path("open-data/", views.index, name="index"),
-    path("open-data/<slug:what>.<str:fmt>", views.export, name="export"),
-    path("ingebed/initiatieven/", views.embed, name="embed"),
-    path("feeds/initiatieven/", feeds.InitiativesFeed(), name="feed_initiatives"),
-    path("feeds/initiatieven/atom/", feeds.InitiativesAtom(), name="atom_initiatives"),
-    path("feeds/logboek/", feeds.LogEntriesFeed(), name="feed_log"),
-    path("feeds/logboek/atom/", feeds.LogEntriesAtom(), name="atom_log"),
-    path("feeds/kennisbank/", feeds.ArticlesFeed(), name="feed_articles"),
-    path("feeds/kennisbank/atom/", feeds.ArticlesAtom(), name="atom_articles"),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("open-data/<slug:what>.<str:fmt>", views.export, name="dataset_download"),
+    path("ingebed/initiatieven/", views.embed, name="initiative_embed"),
+    path("feeds/initiatieven/", feeds.InitiativesFeed(), name="initiative_feed"),
+    path("feeds/initiatieven/atom/", feeds.InitiativesAtom(), name="initiative_feed_atom"),
+    path("feeds/logboek/", feeds.LogEntriesFeed(), name="log_entry_feed"),
+    path("feeds/logboek/atom/", feeds.LogEntriesAtom(), name="log_entry_feed_atom"),
+    path("feeds/kennisbank/", feeds.ArticlesFeed(), name="article_feed"),
+    path("feeds/kennisbank/atom/", feeds.ArticlesAtom(), name="article_feed_atom"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # Swagger UI sets style attributes from its script: its page alone allows inline styles.
     path(
         "api/docs/",
         csp_update({"style-src": ["'unsafe-inline'"]})(
-            SpectacularSwaggerSplitView.as_view(url_name="opendata:schema")
+            SpectacularSwaggerSplitView.as_view(url_name="opendata:api_schema")
         ),
-        name="docs",
+        name="api_docs",
     ),
     path("api/", include(router.urls)),
 ]

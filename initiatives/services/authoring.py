@@ -206,7 +206,7 @@ def team_invite(*, initiative: Initiative, email: str, by) -> TeamInvitation:
         context={
             "initiative": initiative,
             "invited_by": by,
-            "accept_url": site_url(reverse("initiatives:invitation", kwargs={"token": token})),
+            "accept_url": site_url(reverse("initiatives:invitation_accept", kwargs={"token": token})),
             "valid_days": INVITATION_VALID_FOR.days,
         },
     )

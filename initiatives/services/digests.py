@@ -81,7 +81,7 @@ def _headers(groups) -> dict:
             "List-Unsubscribe": f"<{groups[0].unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
-    return {"List-Unsubscribe": f"<{site_url(reverse('initiatives:following'))}>"}
+    return {"List-Unsubscribe": f"<{site_url(reverse('initiatives:followed_initiative_list'))}>"}
 
 
 def digests_send(*, frequency: str, now=None) -> int:
@@ -110,7 +110,7 @@ def digests_send(*, frequency: str, now=None) -> int:
                     "frequency": frequency,
                     "groups": groups,
                     "count": len(notifications),
-                    "following_url": site_url(reverse("initiatives:following")),
+                    "following_url": site_url(reverse("initiatives:followed_initiative_list")),
                 },
                 headers=_headers(groups),
             )

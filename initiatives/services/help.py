@@ -82,7 +82,7 @@ def help_offer_create(*, help_request: HelpRequest, offered_by, message: str) ->
     offer.full_clean()
     offer.save()
     initiative = help_request.initiative
-    offers_url = site_url(reverse("initiatives:offers", kwargs={"slug": initiative.slug}))
+    offers_url = site_url(reverse("initiatives:help_offer_list", kwargs={"slug": initiative.slug}))
     team = [
         m.user for m in initiative.memberships.select_related("user") if m.user.is_active and m.user.email
     ]
@@ -98,7 +98,7 @@ def help_offer_create(*, help_request: HelpRequest, offered_by, message: str) ->
                 "initiative": initiative,
                 "offers_url": offers_url,
                 "reply_url": site_url(
-                    reverse("initiatives:offer_reply", kwargs={"slug": initiative.slug, "pk": offer.pk})
+                    reverse("initiatives:help_offer_reply", kwargs={"slug": initiative.slug, "pk": offer.pk})
                 ),
             },
         )

@@ -128,7 +128,7 @@ def initiative_reject(*, initiative: Initiative, by, reason: str, appeal_url: st
         "initiatives/email/rejected",
         {
             "reason": reason,
-            "edit_url": site_url(reverse("initiatives:edit", kwargs={"slug": initiative.slug})),
+            "edit_url": site_url(reverse("initiatives:initiative_edit", kwargs={"slug": initiative.slug})),
             "appeal_url": appeal_url,
         },
     )

@@ -24,7 +24,7 @@ def follow_from_token(token: str) -> Follow | None:
 
 
 def unsubscribe_url(follow: Follow) -> str:
-    return site_url(reverse("initiatives:unsubscribe", kwargs={"token": unsubscribe_token(follow)}))
+    return site_url(reverse("initiatives:follow_unsubscribe", kwargs={"token": unsubscribe_token(follow)}))
 
 
 def followers_notify(*, initiative: Initiative, kind: NotificationKind, title: str, path: str) -> int:

@@ -132,7 +132,7 @@ def obstacles(request):
     for entry in latest:
         latest_by_category[entry.obstacle_category].append(entry)
 
-    log_url = reverse("initiatives:log_entries")
+    log_url = reverse("initiatives:log_entry_list")
     categories = []
     for order, category in enumerate(ObstacleCategory):
         row = stats.get(category.value, {})

@@ -95,7 +95,7 @@ def delete(request, slug):
     if request.method == "POST":
         initiative_delete(initiative=initiative)
         messages.success(request, _("“%(title)s” has been deleted.") % {"title": initiative.title})
-        return redirect("initiatives:mine")
+        return redirect("initiatives:own_initiative_list")
     return render(request, "initiatives/confirm_delete.html", {"initiative": initiative})
 
 
@@ -114,7 +114,7 @@ def team(request, slug):
             _("We have sent an invitation to %(email)s. The link in it works for %(days)d days.")
             % {"email": email, "days": INVITATION_VALID_FOR.days},
         )
-        return redirect("initiatives:team", slug=initiative.slug)
+        return redirect("initiatives:team_edit", slug=initiative.slug)
     return render(request, "initiatives/team.html", _team_context(initiative, form))
 
 

@@ -145,7 +145,7 @@ def offer_reply(request, slug, pk):
         help_offer_reply(offer=offer, by=request.user, reply=form.cleaned_data["reply"])
         messages.success(request, _("Your answer has been sent."))
         return redirect(
-            reverse("initiatives:offers", kwargs={"slug": initiative.slug}) + f"#aanbod-{offer.pk}"
+            reverse("initiatives:help_offer_list", kwargs={"slug": initiative.slug}) + f"#aanbod-{offer.pk}"
         )
     return render(
         request,

@@ -49,7 +49,7 @@ TOO_MANY_SUPPORTS_MESSAGE = gettext_lazy(
 
 def _detail_url(initiative_or_slug, anchor=""):
     slug = getattr(initiative_or_slug, "slug", initiative_or_slug)
-    url = reverse("initiatives:detail", kwargs={"slug": slug})
+    url = reverse("initiatives:initiative_detail", kwargs={"slug": slug})
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -149,7 +149,9 @@ def _unfollow(request, slug):
         raise Http404
     messages.success(request, _("You no longer follow this initiative."))
     default = (
-        _detail_url(initiative, "volgen") if initiative.is_published else reverse("initiatives:following")
+        _detail_url(initiative, "volgen")
+        if initiative.is_published
+        else reverse("initiatives:followed_initiative_list")
     )
     return _back(request, default)
 

@@ -97,7 +97,7 @@ class CaseAnalysis(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("knowledgebase:analysis", kwargs={"slug": self.slug})
+        return reverse("knowledgebase:analysis_detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self):

@@ -22,7 +22,7 @@ class ArticleFieldFile(FieldFile):
     @property
     def url(self):
         self._require_file()
-        return reverse("knowledgebase:download", kwargs={"slug": self.instance.slug})
+        return reverse("knowledgebase:article_download", kwargs={"slug": self.instance.slug})
 
 
 class ArticleFileField(models.FileField):
@@ -207,7 +207,7 @@ class Article(Hideable, TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("knowledgebase:article", kwargs={"slug": self.slug})
+        return reverse("knowledgebase:article_detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self):

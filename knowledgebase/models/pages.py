@@ -14,7 +14,7 @@ PAGES = {
     "zo-zijn-onze-manieren": ("zo-zijn-onze-manieren", "our_ways"),
     "gids-initiatiefnemers": ("gids/initiatiefnemers", "guide_initiators"),
     "gids-ambtenaren": ("gids/ambtenaren", "guide_civil_servants"),
-    "samenwerkingslab": ("samenwerkingslab", "lab"),
+    "samenwerkingslab": ("samenwerkingslab", "lab:index"),  # the lab app's front page shows it
     "privacy": ("privacy", "privacy"),
     "toegankelijkheid": ("toegankelijkheid", "accessibility"),
     "contact": ("contact", "contact"),

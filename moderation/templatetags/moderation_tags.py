@@ -9,7 +9,7 @@ register = template.Library()
 @register.filter
 def report_url(item):
     """The address where a person reports `item`: `{{ comment|report_url }}`."""
-    return reverse("moderation:report", kwargs={"kind": kind_of(item).slug, "pk": item.pk})
+    return reverse("moderation:report_create", kwargs={"kind": kind_of(item).slug, "pk": item.pk})
 
 
 @register.simple_tag(takes_context=True)

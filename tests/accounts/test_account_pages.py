@@ -6,7 +6,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS_ACCOUNT_PAGES = ["account_login", "account_signup", "account_reset_password"]
-MEMBER_ACCOUNT_PAGES = ["accounts:profile", "accounts:delete", "account_logout"]
+MEMBER_ACCOUNT_PAGES = ["accounts:profile_edit", "accounts:account_delete", "account_logout"]
 
 
 def assert_in_site_layout(content: str):
@@ -49,7 +49,7 @@ def test_signup_page_asks_for_display_name_in_dutch(client):
 
 
 def test_profile_page_of_member_speaks_dutch(client_logged_in):
-    content = client_logged_in.get(reverse("accounts:profile")).content.decode()
+    content = client_logged_in.get(reverse("accounts:profile_edit")).content.decode()
 
     assert "My profile" not in content
     assert "Log out" not in content

@@ -25,7 +25,7 @@ from tests.initiatives.participation_helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
-EXPORT = reverse("accounts:export")
+EXPORT = reverse("accounts:data_export")
 
 
 def _everything_of(person, other, rows=1):
@@ -138,7 +138,7 @@ def test_export_has_the_persons_reports_appeals_lab_sessions_and_signals(client,
     SignalMessage.objects.create(signal=signal, author=None, from_ombuds=True, body="We zoeken het uit.")
     client.force_login(user)
 
-    data = json.loads(client.get(reverse("accounts:export")).content)
+    data = json.loads(client.get(reverse("accounts:data_export")).content)
 
     assert [(r["reason"], r["text"]) for r in data["reports"]] == [("spam", "Reclame.")]
     assert [(r["topic"], r["status"]) for r in data["lab_sessions"]] == [("Regels en ruimte", "waiting")]

@@ -28,7 +28,7 @@ def test_member_with_confirmed_email_logs_in_and_lands_on_profile(client, user):
     response = log_in(client, user.email)
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("accounts:profile_edit")
     assert logged_in_user_id(client) == str(user.pk)
 
 

@@ -13,8 +13,8 @@ from tests.accounts.helpers import logged_in_user_id
 
 pytestmark = pytest.mark.django_db
 
-EXPORT = reverse("accounts:export")
-DELETE = reverse("accounts:delete")
+EXPORT = reverse("accounts:data_export")
+DELETE = reverse("accounts:account_delete")
 
 
 @pytest.mark.parametrize("url", [EXPORT, DELETE])

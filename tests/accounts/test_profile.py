@@ -10,7 +10,7 @@ from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 
-PROFILE = reverse("accounts:profile")
+PROFILE = reverse("accounts:profile_edit")
 
 
 def test_anonymous_visitor_is_sent_to_login_for_the_profile(client):

@@ -35,7 +35,7 @@ def test_new_member_is_not_logged_in_before_confirming_the_email(client):
     sign_up(client)
 
     assert logged_in_user_id(client) is None
-    response = client.get(reverse("accounts:profile"))
+    response = client.get(reverse("accounts:profile_edit"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
 

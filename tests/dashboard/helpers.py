@@ -18,7 +18,7 @@ DEFAULT_START = datetime.datetime(2024, 7, 1, tzinfo=AMSTERDAM)
 DEFAULT_QUARTERS = 4
 
 INDEX = reverse("dashboard:index")
-CSV = reverse("dashboard:csv")
+CSV = reverse("dashboard:figure_export")
 
 
 def local(year, month, day, hour=12, minute=0) -> datetime.datetime:

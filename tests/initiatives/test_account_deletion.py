@@ -121,7 +121,7 @@ def test_deleting_the_account_on_the_site_deletes_the_private_draft(client):
     initiative = InitiativeFactory(draft=True)
     client.force_login(initiative.created_by)
 
-    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    response = client.post(reverse("accounts:account_delete"), {"password": PASSWORD})
 
     assert response.status_code == 302
     assert not Initiative.objects.filter(pk=initiative.pk).exists()

@@ -162,7 +162,7 @@ def test_moderator_rejects_with_a_reason_that_the_team_gets_by_email(
     assert len(mailoutbox) == 2
     for message in mailoutbox:
         assert reason in message.body
-        assert reverse("initiatives:edit", kwargs={"slug": initiative.slug}) in message.body
+        assert reverse("initiatives:initiative_edit", kwargs={"slug": initiative.slug}) in message.body
 
 
 @pytest.mark.parametrize("reason", ["", "   ", "x" * 2001])

@@ -19,7 +19,7 @@ from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 
-INDEX = reverse("initiatives:index")
+INDEX = reverse("initiatives:initiative_list")
 
 
 def listed(client, params=None):
@@ -432,7 +432,7 @@ def test_page_one_of_an_empty_result_exists(client):
 def test_signed_in_person_is_invited_to_register_an_initiative(client_logged_in):
     content = client_logged_in.get(INDEX).content.decode()
 
-    assert f'href="{reverse("initiatives:create")}"' in content
+    assert f'href="{reverse("initiatives:initiative_create")}"' in content
     assert f'href="{reverse("account_signup")}"' not in content
 
 
@@ -452,8 +452,8 @@ def test_burgerinitiatief_card_remains(client):
 def test_page_links_to_the_log_and_the_obstacles(client):
     content = client.get(INDEX).content.decode()
 
-    assert f'href="{reverse("initiatives:log_entries")}"' in content
-    assert f'href="{reverse("initiatives:obstacles")}"' in content
+    assert f'href="{reverse("initiatives:log_entry_list")}"' in content
+    assert f'href="{reverse("initiatives:obstacle_list")}"' in content
 
 
 def test_post_is_not_allowed(client):

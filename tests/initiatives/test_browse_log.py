@@ -15,7 +15,7 @@ from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
 
 pytestmark = pytest.mark.django_db
 
-LOG = reverse("initiatives:log_entries")
+LOG = reverse("initiatives:log_entry_list")
 
 
 def shown(client, params=None):
@@ -125,7 +125,7 @@ def test_kind_navigation_counts_entries_per_kind_of_published_initiatives(client
 def test_page_explains_this_is_where_the_learning_happens_and_links_to_obstacles(client):
     content = client.get(LOG).content.decode()
 
-    assert f'href="{reverse("initiatives:obstacles")}"' in content
+    assert f'href="{reverse("initiatives:obstacle_list")}"' in content
     assert f'href="{LOG}?soort={LogKind.WORKING_ELEMENT}"' in content
 
 

@@ -41,7 +41,7 @@ def media_root(settings, tmp_path):
     return tmp_path
 
 
-URL = reverse("initiatives:create")
+URL = reverse("initiatives:initiative_create")
 TEXT_FIELDS = ["title", "summary", "story", "tags", "cover_alt", "links"]
 
 

@@ -22,7 +22,7 @@ def _media(settings, tmp_path):
 
 
 def delete_url(initiative):
-    return reverse("initiatives:delete", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:initiative_delete", kwargs={"slug": initiative.slug})
 
 
 def test_the_confirmation_page_deletes_nothing(client):
@@ -50,7 +50,7 @@ def test_team_member_deletes_a_draft_with_its_log_and_photos(client, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(delete_url(draft), follow=True)
 
-    assert response.redirect_chain == [(reverse("initiatives:mine"), 302)]
+    assert response.redirect_chain == [(reverse("initiatives:own_initiative_list"), 302)]
     assert f"“{draft.title}” is verwijderd." in response.content.decode()
     assert not Initiative.objects.filter(pk=draft.pk).exists()
     assert not LogEntry.objects.exists()

@@ -69,7 +69,7 @@ def test_moderator_sees_a_submitted_initiative_without_team_tools(client):
 
     assert response.status_code == 200
     assert "Submitted for review" in html
-    assert reverse("initiatives:edit", kwargs={"slug": submitted.slug}) not in html
+    assert reverse("initiatives:initiative_edit", kwargs={"slug": submitted.slug}) not in html
 
 
 def test_team_reads_why_its_initiative_was_rejected(client_logged_in, user):
@@ -78,7 +78,7 @@ def test_team_reads_why_its_initiative_was_rejected(client_logged_in, user):
     _response, html = page(client_logged_in, rejected)
 
     assert "Voeg &lt;b&gt;een foto&lt;/b&gt; toe." in html
-    assert reverse("initiatives:submit", kwargs={"slug": rejected.slug}) in html
+    assert reverse("initiatives:initiative_submit", kwargs={"slug": rejected.slug}) in html
 
 
 def test_published_page_has_no_state_warning(client):
@@ -96,7 +96,7 @@ def test_hidden_initiative_tells_the_team_it_is_frozen(client_logged_in, user):
 
     assert response.status_code == 200
     assert "Hidden by a moderator" in html
-    assert reverse("initiatives:edit", kwargs={"slug": hidden.slug}) not in html
+    assert reverse("initiatives:initiative_edit", kwargs={"slug": hidden.slug}) not in html
 
 
 # Header ------------------------------------------------------------------------------------------------
@@ -117,7 +117,7 @@ def test_header_has_title_summary_stage_and_origin(client):
 def test_cover_photo_is_shown_with_its_description(client_logged_in, user, media_root):
     initiative = InitiativeFactory(created_by=user)
     client_logged_in.post(
-        reverse("initiatives:edit", kwargs={"slug": initiative.slug}),
+        reverse("initiatives:initiative_edit", kwargs={"slug": initiative.slug}),
         {
             **initiative_data(initiative.area, title=initiative.title, cover_alt="Kinderen bij een hut"),
             "cover_image": photo_upload(),
@@ -145,7 +145,7 @@ def test_facts_show_area_stage_team_and_themes(client, other_user):
     assert "Nico" in html
     assert "(initiator)" in html
     assert "(co-initiator)" in html
-    assert f'{reverse("initiatives:index")}?thema=groen"' in html
+    assert f'{reverse("initiatives:initiative_list")}?thema=groen"' in html
     assert "?thema=spelen-in-de-wijk" in html
 
 
@@ -213,9 +213,17 @@ def test_team_tools_show_the_teams_actions(client_logged_in, user):
 
     _response, html = page(client_logged_in, initiative)
 
-    for name in ("edit", "log_create", "help_create", "offers", "team"):
+    for name in (
+        "initiative_edit",
+        "log_entry_create",
+        "help_request_create",
+        "help_offer_list",
+        "team_edit",
+    ):
         assert reverse(f"initiatives:{name}", kwargs={"slug": initiative.slug}) in html
-    assert reverse("initiatives:submit", kwargs={"slug": initiative.slug}) not in html  # already published
+    assert (
+        reverse("initiatives:initiative_submit", kwargs={"slug": initiative.slug}) not in html
+    )  # already published
 
 
 def test_visitors_do_not_see_team_tools(client, other_user):
@@ -225,7 +233,7 @@ def test_visitors_do_not_see_team_tools(client, other_user):
     _response, html = page(client, initiative)
 
     assert 'id="team-tools-title"' not in html
-    assert reverse("initiatives:edit", kwargs={"slug": initiative.slug}) not in html
+    assert reverse("initiatives:initiative_edit", kwargs={"slug": initiative.slug}) not in html
 
 
 def test_submit_is_a_real_post_button(client_logged_in, user):
@@ -233,7 +241,7 @@ def test_submit_is_a_real_post_button(client_logged_in, user):
 
     _response, html = page(client_logged_in, draft)
 
-    submit_url = reverse("initiatives:submit", kwargs={"slug": draft.slug})
+    submit_url = reverse("initiatives:initiative_submit", kwargs={"slug": draft.slug})
     assert f'method="post" action="{submit_url}"' in html
     assert "csrfmiddlewaretoken" in html.split(submit_url)[1][:300]
 

@@ -30,7 +30,7 @@ def media_root(settings, tmp_path):
 
 
 def edit_url(initiative):
-    return reverse("initiatives:edit", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:initiative_edit", kwargs={"slug": initiative.slug})
 
 
 def data_of(initiative, **overrides):

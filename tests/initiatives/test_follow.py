@@ -16,11 +16,11 @@ from tests.initiatives.participation_helpers import count_queries, messages_of, 
 
 pytestmark = pytest.mark.django_db
 
-FOLLOWING = reverse("initiatives:following")
+FOLLOWING = reverse("initiatives:followed_initiative_list")
 
 
 def follow(client, initiative, **data):
-    return client.post(url("follow", initiative), data)
+    return client.post(url("follow_toggle", initiative), data)
 
 
 def notify(initiative, title="Nieuw logboekbericht: de eerste schop in de grond"):
@@ -77,7 +77,7 @@ def test_follow_block_shows_the_current_choice(client_logged_in, user):
 def test_unknown_frequency_changes_nothing_and_says_so(client_logged_in, user, frequency):
     initiative = InitiativeFactory()
 
-    response = client_logged_in.post(url("follow", initiative), {"frequency": frequency}, follow=True)
+    response = client_logged_in.post(url("follow_toggle", initiative), {"frequency": frequency}, follow=True)
 
     assert response.status_code == 200
     assert not Follow.objects.exists()
@@ -114,7 +114,9 @@ def test_follower_can_stop_following_an_initiative_that_was_hidden(client_logged
     initiative = InitiativeFactory(hidden=True)
     FollowFactory(initiative=initiative, user=user)
 
-    response = client_logged_in.post(url("follow", initiative), {"action": "unfollow", "next": FOLLOWING})
+    response = client_logged_in.post(
+        url("follow_toggle", initiative), {"action": "unfollow", "next": FOLLOWING}
+    )
 
     assert response.status_code == 302
     assert response.url == FOLLOWING
@@ -247,7 +249,9 @@ def test_get_on_the_unsubscribe_link_changes_nothing():
 @pytest.mark.parametrize("token", ["nonsense", "eyJmb2xsb3ciOjF9:1abc:xyz", "<script>alert(1)</script>"])
 def test_bad_unsubscribe_token_is_a_404(client, token):
     FollowFactory()
-    address = reverse("initiatives:unsubscribe", kwargs={"token": "x"}).replace("/x/", f"/{quote(token)}/")
+    address = reverse("initiatives:follow_unsubscribe", kwargs={"token": "x"}).replace(
+        "/x/", f"/{quote(token)}/"
+    )
 
     assert client.get(address).status_code == 404
     assert client.post(address).status_code == 404
@@ -258,7 +262,7 @@ def test_token_of_a_removed_follow_is_a_404(client):
     token = unsubscribe_token(follow_row)
     follow_row.delete()
 
-    assert client.get(reverse("initiatives:unsubscribe", kwargs={"token": token})).status_code == 404
+    assert client.get(reverse("initiatives:follow_unsubscribe", kwargs={"token": token})).status_code == 404
 
 
 # --- What I follow ---------------------------------------------------------------------------------
@@ -289,7 +293,7 @@ def test_what_i_follow_changes_a_frequency_and_comes_back(client_logged_in, user
     follow_row = FollowFactory(user=user)
 
     response = client_logged_in.post(
-        url("follow", follow_row.initiative), {"frequency": "never", "next": FOLLOWING}
+        url("follow_toggle", follow_row.initiative), {"frequency": "never", "next": FOLLOWING}
     )
 
     assert response.url == FOLLOWING

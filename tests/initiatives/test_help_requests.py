@@ -29,18 +29,19 @@ pytestmark = pytest.mark.django_db
 
 
 def create_url(initiative):
-    return reverse("initiatives:help_create", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:help_request_create", kwargs={"slug": initiative.slug})
 
 
 def edit_url(help_request):
     return reverse(
-        "initiatives:help_edit", kwargs={"slug": help_request.initiative.slug, "pk": help_request.pk}
+        "initiatives:help_request_edit", kwargs={"slug": help_request.initiative.slug, "pk": help_request.pk}
     )
 
 
 def fulfilled_url(help_request):
     return reverse(
-        "initiatives:help_fulfilled", kwargs={"slug": help_request.initiative.slug, "pk": help_request.pk}
+        "initiatives:help_request_fulfil",
+        kwargs={"slug": help_request.initiative.slug, "pk": help_request.pk},
     )
 
 
@@ -220,7 +221,7 @@ def test_fulfilled_only_answers_post(team_client, initiative):
 def test_request_of_another_initiative_is_not_found(team_client, initiative):
     elsewhere = HelpRequestFactory()
 
-    for name in ("initiatives:help_edit", "initiatives:help_fulfilled"):
+    for name in ("initiatives:help_request_edit", "initiatives:help_request_fulfil"):
         url = reverse(name, kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
         assert team_client.post(url, request_data()).status_code == 404
     elsewhere.refresh_from_db()
@@ -349,9 +350,12 @@ def test_signed_in_resident_gets_an_offer_button_for_open_requests_only(client, 
     page = client.get(initiative.get_absolute_url()).content.decode()
 
     assert (
-        reverse("initiatives:offer_create", kwargs={"slug": initiative.slug, "pk": open_request.pk}) in page
+        reverse("initiatives:help_offer_create", kwargs={"slug": initiative.slug, "pk": open_request.pk})
+        in page
     )
-    assert reverse("initiatives:offer_create", kwargs={"slug": initiative.slug, "pk": done.pk}) not in page
+    assert (
+        reverse("initiatives:help_offer_create", kwargs={"slug": initiative.slug, "pk": done.pk}) not in page
+    )
     assert fulfilled_url(open_request) not in page
     assert edit_url(open_request) not in page
 
@@ -361,7 +365,9 @@ def test_anonymous_visitor_is_invited_to_log_in_to_offer_help(client, initiative
 
     page = client.get(initiative.get_absolute_url()).content.decode()
 
-    offer_url = reverse("initiatives:offer_create", kwargs={"slug": initiative.slug, "pk": help_request.pk})
+    offer_url = reverse(
+        "initiatives:help_offer_create", kwargs={"slug": initiative.slug, "pk": help_request.pk}
+    )
     assert f"{reverse('account_login')}?next={offer_url}" in page
 
 
@@ -373,10 +379,10 @@ def test_team_gets_edit_and_fulfil_buttons_but_no_offer_button(team_client, init
     assert edit_url(help_request) in page
     assert f'action="{fulfilled_url(help_request)}"' in page
     assert (
-        reverse("initiatives:offer_create", kwargs={"slug": initiative.slug, "pk": help_request.pk})
+        reverse("initiatives:help_offer_create", kwargs={"slug": initiative.slug, "pk": help_request.pk})
         not in page
     )
-    assert reverse("initiatives:offers", kwargs={"slug": initiative.slug}) in page
+    assert reverse("initiatives:help_offer_list", kwargs={"slug": initiative.slug}) in page
 
 
 def test_offers_never_show_on_the_page(client, initiative, other_user):

@@ -40,15 +40,15 @@ def _media(settings, tmp_path):
 
 
 def create_url(initiative):
-    return reverse("initiatives:log_create", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:log_entry_create", kwargs={"slug": initiative.slug})
 
 
 def edit_url(entry):
-    return reverse("initiatives:log_edit", kwargs={"slug": entry.initiative.slug, "pk": entry.pk})
+    return reverse("initiatives:log_entry_edit", kwargs={"slug": entry.initiative.slug, "pk": entry.pk})
 
 
 def delete_url(entry):
-    return reverse("initiatives:log_delete", kwargs={"slug": entry.initiative.slug, "pk": entry.pk})
+    return reverse("initiatives:log_entry_delete", kwargs={"slug": entry.initiative.slug, "pk": entry.pk})
 
 
 def entry_data(**overrides):
@@ -219,12 +219,12 @@ def test_team_member_without_confirmed_email_cannot_write(client):
 def test_entry_of_another_initiative_is_not_found(team_client, initiative):
     elsewhere = LogEntryFactory()
 
-    url = reverse("initiatives:log_edit", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
+    url = reverse("initiatives:log_entry_edit", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
 
     assert team_client.get(url).status_code == 404
     assert (
         team_client.post(
-            reverse("initiatives:log_delete", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
+            reverse("initiatives:log_entry_delete", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
         ).status_code
         == 404
     )

@@ -15,7 +15,7 @@ from tests.initiatives.participation_helpers import count_queries, url
 
 pytestmark = pytest.mark.django_db
 
-MINE = reverse("initiatives:mine")
+MINE = reverse("initiatives:own_initiative_list")
 
 
 def test_anonymous_visitor_is_sent_to_login(client):
@@ -30,7 +30,7 @@ def test_member_without_initiatives_is_invited_to_register_one(client_logged_in)
 
     assert response.status_code == 200
     assert response.context["has_initiatives"] is False
-    assert reverse("initiatives:create") in response.content.decode()
+    assert reverse("initiatives:initiative_create") in response.content.decode()
 
 
 def test_initiatives_are_grouped_by_publication_state(client, user):
@@ -83,9 +83,9 @@ def test_team_gets_links_to_edit_team_and_offers_with_counts(client, user):
     membership = response.context["groups"][0]["memberships"][0]
     assert (membership.offer_count, membership.open_offer_count) == (3, 2)
     content = response.content.decode()
-    assert url("edit", initiative) in content
-    assert url("team", initiative) in content
-    assert url("offers", initiative) in content
+    assert url("initiative_edit", initiative) in content
+    assert url("team_edit", initiative) in content
+    assert url("help_offer_list", initiative) in content
 
 
 def test_hidden_initiative_gets_no_edit_link(client, user):
@@ -94,7 +94,7 @@ def test_hidden_initiative_gets_no_edit_link(client, user):
 
     content = client.get(MINE).content.decode()
 
-    assert url("edit", initiative) not in content
+    assert url("initiative_edit", initiative) not in content
 
 
 def test_own_offers_of_help_are_listed_with_the_teams_answer(client, user, other_user):
@@ -127,7 +127,7 @@ def test_page_links_to_what_i_follow_with_the_count(client, user):
     response = client.get(MINE)
 
     assert response.context["follow_count"] == 3
-    assert reverse("initiatives:following") in response.content.decode()
+    assert reverse("initiatives:followed_initiative_list") in response.content.decode()
 
 
 def _fill(person, rows):
@@ -161,6 +161,6 @@ def test_drafts_and_rejected_initiatives_can_be_submitted_from_here(client, user
 
     content = client.get(MINE).content.decode()
 
-    assert url("submit", draft) in content
-    assert url("submit", rejected) in content
-    assert url("submit", published) not in content
+    assert url("initiative_submit", draft) in content
+    assert url("initiative_submit", rejected) in content
+    assert url("initiative_submit", published) not in content

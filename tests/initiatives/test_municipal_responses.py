@@ -41,7 +41,7 @@ def servant_client(client, civil_servant):
 
 
 def respond_url(initiative):
-    return reverse("initiatives:respond", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:municipal_response_create", kwargs={"slug": initiative.slug})
 
 
 def fresh(initiative):

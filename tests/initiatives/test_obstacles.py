@@ -15,8 +15,8 @@ from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
 
 pytestmark = pytest.mark.django_db
 
-OBSTACLES = reverse("initiatives:obstacles")
-LOG = reverse("initiatives:log_entries")
+OBSTACLES = reverse("initiatives:obstacle_list")
+LOG = reverse("initiatives:log_entry_list")
 
 
 def obstacle(category, **kwargs):

@@ -32,17 +32,17 @@ MESSAGE = "Ik heb een aanhanger en ben zaterdag vrij."
 
 def offer_url(help_request):
     return reverse(
-        "initiatives:offer_create", kwargs={"slug": help_request.initiative.slug, "pk": help_request.pk}
+        "initiatives:help_offer_create", kwargs={"slug": help_request.initiative.slug, "pk": help_request.pk}
     )
 
 
 def offers_url(initiative):
-    return reverse("initiatives:offers", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:help_offer_list", kwargs={"slug": initiative.slug})
 
 
 def reply_url(offer):
     return reverse(
-        "initiatives:offer_reply", kwargs={"slug": offer.help_request.initiative.slug, "pk": offer.pk}
+        "initiatives:help_offer_reply", kwargs={"slug": offer.help_request.initiative.slug, "pk": offer.pk}
     )
 
 
@@ -158,7 +158,7 @@ def test_moderator_cannot_offer_help_to_an_unpublished_initiative(client, state)
 def test_request_of_another_initiative_is_not_found(client, resident, initiative):
     elsewhere = HelpRequestFactory()
 
-    url = reverse("initiatives:offer_create", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
+    url = reverse("initiatives:help_offer_create", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
 
     assert client.post(url, {"message": MESSAGE}).status_code == 404
 
@@ -410,7 +410,7 @@ def test_offer_of_another_initiative_cannot_be_answered(client, initiative, co_i
     elsewhere = HelpOfferFactory()
     client.force_login(co_initiator)
 
-    url = reverse("initiatives:offer_reply", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
+    url = reverse("initiatives:help_offer_reply", kwargs={"slug": initiative.slug, "pk": elsewhere.pk})
 
     assert client.post(url, {"reply": "Hoi"}).status_code == 404
     elsewhere.refresh_from_db()

@@ -17,7 +17,7 @@ from tests.initiatives.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = reverse("initiatives:queue")
+QUEUE = reverse("initiatives:waiting_initiative_list")
 
 
 @pytest.fixture
@@ -79,7 +79,9 @@ def test_an_initiative_leaves_the_queue_when_the_municipality_responds(servant_c
     initiative = InitiativeFactory(title="Speeltuin")
     assert titles(servant_client.get(QUEUE)) == ["Speeltuin"]
 
-    servant_client.post(reverse("initiatives:respond", kwargs={"slug": initiative.slug}), {"body": "Mooi!"})
+    servant_client.post(
+        reverse("initiatives:municipal_response_create", kwargs={"slug": initiative.slug}), {"body": "Mooi!"}
+    )
 
     assert titles(servant_client.get(QUEUE)) == []
     assert "Nothing is waiting." in servant_client.get(QUEUE).content.decode()
@@ -115,7 +117,7 @@ def test_each_waiting_initiative_shows_its_contact_and_a_link_to_respond(servant
     html = servant_client.get(QUEUE).content.decode()
 
     assert "Wim, wijkregisseur Noord" in html
-    assert reverse("initiatives:respond", kwargs={"slug": initiative.slug}) in html
+    assert reverse("initiatives:municipal_response_create", kwargs={"slug": initiative.slug}) in html
     assert reverse("admin:initiatives_initiative_change", args=[initiative.pk]) in html
 
 

@@ -17,7 +17,7 @@ from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
 
 pytestmark = pytest.mark.django_db
 
-INDEX = reverse("initiatives:index")
+INDEX = reverse("initiatives:initiative_list")
 POSTGRESQL = "postgresql"
 
 

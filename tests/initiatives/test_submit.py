@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def submit_url(initiative):
-    return reverse("initiatives:submit", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:initiative_submit", kwargs={"slug": initiative.slug})
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def support(client, initiative, action="support", **data):
-    return client.post(url("support", initiative), {"action": action, **data})
+    return client.post(url("support_toggle", initiative), {"action": action, **data})
 
 
 def test_resident_supports_an_initiative_and_lands_back_at_the_support_block(client_logged_in, user):
@@ -123,7 +123,7 @@ def test_anonymous_visitor_sees_a_login_link_instead_of_the_button(client):
     content = client.get(initiative.get_absolute_url()).content.decode()
 
     assert reverse("account_login") in content
-    assert url("support", initiative) not in content
+    assert url("support_toggle", initiative) not in content
 
 
 def test_resident_without_confirmed_email_may_not_support(client):
@@ -172,13 +172,13 @@ def test_team_member_cannot_support_own_draft(client):
 def test_support_is_only_posted(client_logged_in):
     initiative = InitiativeFactory()
 
-    assert client_logged_in.get(url("support", initiative)).status_code == 405
+    assert client_logged_in.get(url("support_toggle", initiative)).status_code == 405
 
 
 def test_unknown_action_is_refused_with_a_message_not_an_error(client_logged_in):
     initiative = InitiativeFactory()
 
-    response = client_logged_in.post(url("support", initiative), {"action": "<script>"}, follow=True)
+    response = client_logged_in.post(url("support_toggle", initiative), {"action": "<script>"}, follow=True)
 
     assert response.status_code == 200
     assert not Support.objects.exists()
@@ -191,7 +191,7 @@ def test_rate_limited_supporter_gets_a_friendly_message(client_logged_in, settin
     support(client_logged_in, initiative)
     support(client_logged_in, initiative, action="withdraw")
 
-    response = client_logged_in.post(url("support", initiative), {"action": "support"}, follow=True)
+    response = client_logged_in.post(url("support_toggle", initiative), {"action": "support"}, follow=True)
 
     assert response.status_code == 200
     assert not Support.objects.exists()
@@ -254,7 +254,7 @@ def test_progress_counts_named_local_supporters_for_street_and_area_and_all_name
     assert (progress["municipality"]["have"], progress["municipality"]["needed"]) == (5, 50)
     content = response.content.decode()
     assert "Een voorstel voor een straat: 3 van de 5 steunbetuigers met naam." in " ".join(content.split())
-    assert reverse("accounts:profile") in content
+    assert reverse("accounts:profile_edit") in content
 
 
 def test_progress_says_when_the_street_threshold_is_reached(client):

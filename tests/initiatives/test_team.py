@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 def team_url(initiative):
-    return reverse("initiatives:team", kwargs={"slug": initiative.slug})
+    return reverse("initiatives:team_edit", kwargs={"slug": initiative.slug})
 
 
 def invitation_url(token):
-    return reverse("initiatives:invitation", kwargs={"token": token})
+    return reverse("initiatives:invitation_accept", kwargs={"token": token})
 
 
 @pytest.fixture
@@ -208,7 +208,7 @@ def test_invited_person_joins_as_co_initiator(client, invited, draft):
     assert membership.role == TeamRole.CO_INITIATOR
     assert TeamInvitation.objects.get().accepted_at is not None
     assert client.get(draft.get_absolute_url()).status_code == 200  # the draft is now theirs to see
-    assert client.get(reverse("initiatives:edit", kwargs={"slug": draft.slug})).status_code == 200
+    assert client.get(reverse("initiatives:initiative_edit", kwargs={"slug": draft.slug})).status_code == 200
 
 
 def test_invitation_works_only_once(client, invited):

@@ -17,7 +17,7 @@ def test_export_lists_the_examples_the_person_suggested(client_logged_in, user, 
     ArticleFactory(draft=True, suggested_by=user, title="Buurtkamer in de bieb", body="Het begon met koffie.")
     ArticleFactory(draft=True, suggested_by=other_user, title="Van iemand anders")
 
-    data = json.loads(client_logged_in.get(reverse("accounts:export")).content)
+    data = json.loads(client_logged_in.get(reverse("accounts:data_export")).content)
 
     assert [(row["title"], row["text"], row["state"]) for row in data["suggested_examples"]] == [
         ("Buurtkamer in de bieb", "Het begon met koffie.", "draft")

@@ -22,7 +22,7 @@ from tests.knowledgebase.factories import CaseAnalysisFactory
 
 pytestmark = pytest.mark.django_db
 
-ANALYSES = reverse("knowledgebase:analyses")
+ANALYSES = reverse("knowledgebase:analysis_list")
 ADMIN_LIST = reverse("admin:knowledgebase_caseanalysis_changelist")
 ADMIN_ADD = reverse("admin:knowledgebase_caseanalysis_add")
 
@@ -270,7 +270,10 @@ def test_superuser_gets_the_preview_of_a_draft(client):
 
 
 def test_unknown_analysis_is_not_found(client):
-    assert client.get(reverse("knowledgebase:analysis", kwargs={"slug": "bestaat-niet"})).status_code == 404
+    assert (
+        client.get(reverse("knowledgebase:analysis_detail", kwargs={"slug": "bestaat-niet"})).status_code
+        == 404
+    )
 
 
 def _analysis_with(findings, contributors):

@@ -123,7 +123,7 @@ def files_under(root) -> set[str]:
 
 
 def search_titles(client, text) -> list[str]:
-    response = client.get(reverse("knowledgebase:articles"), {"zoek": text})
+    response = client.get(reverse("knowledgebase:article_list"), {"zoek": text})
     assert response.status_code == 200
     return [article.title for article in response.context["page_obj"].object_list]
 

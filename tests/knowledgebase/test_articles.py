@@ -25,7 +25,7 @@ from tests.knowledgebase.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-ARTICLES = reverse("knowledgebase:articles")
+ARTICLES = reverse("knowledgebase:article_list")
 
 # Measured on SQLite and PostgreSQL: the list runs 6 queries (flywheels, concepts, themes, places, count,
 # page); an article 4 for a visitor (the article, its themes, its concepts, related articles) and 8 for a
@@ -489,7 +489,10 @@ def test_published_article_is_no_preview(client):
 
 
 def test_unknown_article_is_404(client):
-    assert client.get(reverse("knowledgebase:article", kwargs={"slug": "bestaat-niet"})).status_code == 404
+    assert (
+        client.get(reverse("knowledgebase:article_detail", kwargs={"slug": "bestaat-niet"})).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize(("role", "can_edit"), [(Role.EDITOR, True), (Role.MODERATOR, False), (None, False)])

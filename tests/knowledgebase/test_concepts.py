@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def concept_url(slug) -> str:
-    return reverse("knowledgebase:concept", kwargs={"slug": slug})
+    return reverse("knowledgebase:concept_detail", kwargs={"slug": slug})
 
 
 def elements(node, tag, cls=None, **attrs):
@@ -206,7 +206,7 @@ def test_with_many_articles_the_page_shows_the_first_few_and_links_to_all_of_the
 
     assert len(response.context["articles"]) == ARTICLES_SHOWN
     assert response.context["article_count"] == ARTICLES_SHOWN + 1
-    assert f'href="{reverse("knowledgebase:articles")}?begrip=animo"' in response.content.decode()
+    assert f'href="{reverse("knowledgebase:article_list")}?begrip=animo"' in response.content.decode()
 
 
 # --- Findings and lessons from case analyses ----------------------------------------------------------

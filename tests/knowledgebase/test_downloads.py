@@ -91,7 +91,7 @@ def _storage(settings, tmp_path):
 
 
 def download_url(article):
-    return reverse("knowledgebase:download", kwargs={"slug": article.slug})
+    return reverse("knowledgebase:article_download", kwargs={"slug": article.slug})
 
 
 def with_attachment(content=PDF, kind="pdf", **kwargs) -> Article:
@@ -172,7 +172,10 @@ def test_article_without_a_file_has_no_download(client):
 
 
 def test_unknown_article_has_no_download(client):
-    assert client.get(reverse("knowledgebase:download", kwargs={"slug": "bestaat-niet"})).status_code == 404
+    assert (
+        client.get(reverse("knowledgebase:article_download", kwargs={"slug": "bestaat-niet"})).status_code
+        == 404
+    )
 
 
 def test_file_missing_on_disk_is_404(client):
@@ -209,7 +212,7 @@ def test_a_stored_attachment_has_the_download_page_as_its_address():
     """Not a file address: the download page, which checks publication (the admin links there too)."""
     article = with_attachment()
 
-    assert article.attachment.url == reverse("knowledgebase:download", kwargs={"slug": article.slug})
+    assert article.attachment.url == reverse("knowledgebase:article_download", kwargs={"slug": article.slug})
 
 
 # --- What DocumentField lets in ------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from tests.initiatives.log_help_helpers import HOSTILE_STRINGS, SCRIPT_MARKERS
 
 pytestmark = pytest.mark.django_db
 
-SUGGEST = reverse("knowledgebase:suggest")
+SUGGEST = reverse("knowledgebase:example_suggest")
 STORY = (
     "In de oude bibliotheek van Wehl stond een zaal leeg. Een paar buren vroegen de gemeente of ze die "
     "mochten gebruiken.\n\nNu is er elke dinsdag koffie, op donderdag een taalcafé en in het weekend "
@@ -221,7 +221,7 @@ def test_suggested_draft_is_not_public(client_logged_in, client, django_capture_
     assert client_logged_in.get(article.get_absolute_url()).status_code == 404
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 404
-    listing = client.get(reverse("knowledgebase:articles"))
+    listing = client.get(reverse("knowledgebase:article_list"))
     assert list(listing.context["page_obj"].object_list) == []
     assert (
         "Buurtkamer in de oude bibliotheek" not in client.get(reverse("knowledgebase:index")).content.decode()

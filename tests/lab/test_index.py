@@ -12,7 +12,7 @@ from tests.lab.factories import WEEK, LabSessionFactory, RegistrationFactory, mi
 
 pytestmark = pytest.mark.django_db
 
-LAB = reverse("lab")
+LAB = reverse("lab:index")
 
 
 def test_the_lab_front_page_has_two_names_and_one_address():

@@ -55,7 +55,7 @@ def test_published_report_can_be_read_and_found_in_the_knowledge_base(client, se
     article = session_report_publish(session=session, by=ombuds)
 
     page = client.get(article.get_absolute_url())
-    found = client.get(reverse("search"), {"q": "buurtbudgetboekhouding"})
+    found = client.get(reverse("site_search"), {"q": "buurtbudgetboekhouding"})
 
     assert page.status_code == 200
     assert "<strong>vertrouwen</strong>" in page.content.decode()

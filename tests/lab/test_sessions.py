@@ -25,15 +25,15 @@ CANCELLED = RegistrationStatus.CANCELLED
 
 
 def signup_url(session):
-    return reverse("lab:signup", kwargs={"slug": session.slug})
+    return reverse("lab:session_signup", kwargs={"slug": session.slug})
 
 
 def cancel_url(session):
-    return reverse("lab:cancel", kwargs={"slug": session.slug})
+    return reverse("lab:session_cancel", kwargs={"slug": session.slug})
 
 
 def ics_url(session):
-    return reverse("lab:ics", kwargs={"slug": session.slug})
+    return reverse("lab:session_calendar", kwargs={"slug": session.slug})
 
 
 def sign_up(client, person, session):
@@ -123,20 +123,20 @@ def test_cancelled_registration_is_not_shown_as_a_registration(client, user, ses
     assert signup_url(session) in response.content.decode()
 
 
-@pytest.mark.parametrize("path", ["session", "signup", "cancel", "ics"])
+@pytest.mark.parametrize("path", ["session_detail", "session_signup", "session_cancel", "session_calendar"])
 def test_unpublished_session_is_not_found_anywhere(client, user, path):
     hidden = LabSessionFactory(unpublished=True)
     client.force_login(user)
     url = reverse(f"lab:{path}", kwargs={"slug": hidden.slug})
 
-    response = client.post(url) if path in ("signup", "cancel") else client.get(url)
+    response = client.post(url) if path in ("session_signup", "session_cancel") else client.get(url)
 
     assert response.status_code == 404
     assert not Registration.objects.exists()
 
 
 def test_unknown_session_is_not_found(client):
-    assert client.get(reverse("lab:session", kwargs={"slug": "bestaat-niet"})).status_code == 404
+    assert client.get(reverse("lab:session_detail", kwargs={"slug": "bestaat-niet"})).status_code == 404
 
 
 def test_session_page_queries_stay_constant_with_many_registrations(
@@ -166,7 +166,7 @@ def test_signing_up_takes_a_post(client, user, session):
     assert not Registration.objects.exists()
 
 
-@pytest.mark.parametrize("path", ["signup", "cancel"])
+@pytest.mark.parametrize("path", ["session_signup", "session_cancel"])
 def test_anonymous_visitor_is_sent_to_log_in(client, session, path):
     response = client.post(reverse(f"lab:{path}", kwargs={"slug": session.slug}))
 
@@ -418,7 +418,7 @@ def test_calendar_file_is_a_download_of_the_session(client, session):
 
 
 def test_calendar_file_of_an_unknown_session_is_not_found(client):
-    assert client.get(reverse("lab:ics", kwargs={"slug": "bestaat-niet"})).status_code == 404
+    assert client.get(reverse("lab:session_calendar", kwargs={"slug": "bestaat-niet"})).status_code == 404
 
 
 def test_every_session_has_its_own_calendar_uid(client, session):

@@ -143,23 +143,23 @@ def request_for(place, world):
     word = "Zwijgzaam"
     autocomplete = {"app_label": "lab", "model_name": "signalmessage", "field_name": "signal", "term": word}
     return {
-        "site_signal_list": ("get", reverse("lab:signals"), None),
-        "site_signal_detail": ("get", reverse("lab:signal", args=[signal.pk]), None),
+        "site_signal_list": ("get", reverse("lab:signal_list"), None),
+        "site_signal_detail": ("get", reverse("lab:signal_detail", args=[signal.pk]), None),
         "site_signal_reply": (
             "post",
-            reverse("lab:signal", args=[signal.pk]),
+            reverse("lab:signal_detail", args=[signal.pk]),
             {"action": "reply", "body": "Nog een vraag"},
         ),
         "site_signal_status": (
             "post",
-            reverse("lab:signal", args=[signal.pk]),
+            reverse("lab:signal_detail", args=[signal.pk]),
             {"action": "status", "status": SignalStatus.CLOSED},
         ),
         "site_signal_withdraw": ("post", reverse("lab:signal_withdraw", args=[signal.pk]), {}),
-        "lab_front_page": ("get", reverse("lab"), None),
-        "site_search": ("get", f"{reverse('search')}?{urlencode({'q': word})}", None),
+        "lab_front_page": ("get", reverse("lab:index"), None),
+        "site_search": ("get", f"{reverse('site_search')}?{urlencode({'q': word})}", None),
         "initiative_page": ("get", initiative.get_absolute_url(), None),
-        "own_data_export": ("get", reverse("accounts:export"), None),
+        "own_data_export": ("get", reverse("accounts:data_export"), None),
         "admin_index": ("get", reverse("admin:index"), None),
         "admin_signal_changelist": ("get", reverse("admin:lab_signal_changelist"), None),
         "admin_signal_search": ("get", f"{reverse('admin:lab_signal_changelist')}?q={word}", None),
@@ -226,7 +226,7 @@ def test_signal_reaches_only_its_reporter_and_the_ombuds(client, world, place, a
 def test_search_does_not_find_a_signal_even_for_its_reporter(client, world):
     client.force_login(world["people"]["reporter"])
 
-    response = client.get(reverse("search"), {"q": "Zwijgzaam"})
+    response = client.get(reverse("site_search"), {"q": "Zwijgzaam"})
 
     assert response.context["total"] == 0
 

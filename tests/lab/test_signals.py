@@ -18,15 +18,15 @@ from tests.lab.factories import SignalFactory, SignalMessageFactory
 
 pytestmark = pytest.mark.django_db
 
-NEW_SIGNAL = reverse("lab:signal_new")
-SIGNALS = reverse("lab:signals")
+NEW_SIGNAL = reverse("lab:signal_create")
+SIGNALS = reverse("lab:signal_list")
 TITLE = "Geen antwoord over de Kastanjelaan"
 DESCRIPTION = "Drie keer gemaild over de bomenkap bij de Kastanjelaan, nooit antwoord gekregen."
 REPLY = "Ik heb de wijkregisseur gevraagd om contact op te nemen."
 
 
 def detail_url(signal):
-    return reverse("lab:signal", args=[signal.pk])
+    return reverse("lab:signal_detail", args=[signal.pk])
 
 
 def withdraw_url(signal):

@@ -43,7 +43,7 @@ def test_home_cards_link_to_the_initiative_and_to_the_list(client):
     content = client.get(HOME).content.decode()
 
     assert f'href="{initiative.get_absolute_url()}"' in content
-    assert f'href="{reverse("initiatives:index")}"' in content
+    assert f'href="{reverse("initiatives:initiative_list")}"' in content
     assert "initiatives/includes/card.html" in [t.name for t in client.get(HOME).templates]
 
 

@@ -68,4 +68,4 @@ def test_demo_resident_logs_in_through_the_login_form(client):
     response = client.post(reverse("account_login"), {"login": RESIDENTS[0], "password": DEMO_PASSWORD})
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:profile")
+    assert response.url == reverse("accounts:profile_edit")

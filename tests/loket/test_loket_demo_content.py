@@ -43,7 +43,7 @@ def test_about_twenty_published_articles_of_every_kind(demo):
 def test_a_format_comes_with_a_file_to_download(demo, client):
     template = Article.objects.published().filter(kind=ArticleKind.FORMAT).exclude(attachment="").first()
 
-    response = client.get(reverse("knowledgebase:download", kwargs={"slug": template.slug}))
+    response = client.get(reverse("knowledgebase:article_download", kwargs={"slug": template.slug}))
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

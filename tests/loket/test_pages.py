@@ -7,9 +7,9 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = [
     "home",
-    "initiatives:index",
+    "initiatives:initiative_list",
     "knowledgebase:index",
-    "lab",
+    "lab:index",
     "about",
     "privacy",
     "accessibility",
@@ -18,7 +18,7 @@ PUBLIC_PAGES = [
     "account_signup",
     "account_reset_password",
 ]
-MAIN_NAV = ["initiatives:index", "knowledgebase:index", "lab", "about"]
+MAIN_NAV = ["initiatives:initiative_list", "knowledgebase:index", "lab:index", "about"]
 FOOTER = ["privacy", "accessibility", "contact"]
 
 
@@ -30,7 +30,7 @@ def test_anonymous_visitor_can_open_public_page(client, name):
     assert response["Content-Type"] == "text/html; charset=utf-8"
 
 
-@pytest.mark.parametrize("name", ["lab", "about", "privacy", "accessibility", "contact"])
+@pytest.mark.parametrize("name", ["lab:index", "about", "privacy", "accessibility", "contact"])
 def test_prose_page_is_written_in_dutch_and_has_a_heading(client, name):
     content = client.get(reverse(name)).content.decode()
 
@@ -60,13 +60,13 @@ def test_nav_marks_the_current_section(client):
 def test_home_page_marks_no_section_as_current(client):
     content = client.get(reverse("home")).content.decode()
 
-    assert reverse("initiatives:index") not in current_links(content)
+    assert reverse("initiatives:initiative_list") not in current_links(content)
 
 
 def test_member_sees_profile_link_instead_of_login(client_logged_in):
     content = client_logged_in.get(reverse("home")).content.decode()
 
-    assert f'href="{reverse("accounts:profile")}"' in content
+    assert f'href="{reverse("accounts:profile_edit")}"' in content
     assert f'href="{reverse("account_signup")}"' not in content
 
 

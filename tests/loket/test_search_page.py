@@ -20,7 +20,7 @@ from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory
 
 pytestmark = pytest.mark.django_db
 
-SEARCH = reverse("search")
+SEARCH = reverse("site_search")
 KINDS = ["initiatives", "articles", "analyses"]  # the order of the sections on the page
 
 
@@ -183,8 +183,8 @@ def test_show_all_links_carry_the_search_text_to_the_full_lists(client):
     response = search(client, text)
 
     by_kind = sections(response)
-    initiatives_url = f"{reverse('initiatives:index')}?{urlencode({'zoek': text})}"
-    articles_url = f"{reverse('knowledgebase:articles')}?{urlencode({'zoek': text})}"
+    initiatives_url = f"{reverse('initiatives:initiative_list')}?{urlencode({'zoek': text})}"
+    articles_url = f"{reverse('knowledgebase:article_list')}?{urlencode({'zoek': text})}"
     assert by_kind["initiatives"]["more_url"] == initiatives_url
     assert by_kind["articles"]["more_url"] == articles_url
     hrefs = {dict(link.attributes)["href"] for link in elements(parse_html(response.content.decode()), "a")}
@@ -209,7 +209,7 @@ def test_show_all_link_encodes_characters_that_mean_something_in_an_address(clie
 
     more_url = sections(search(client, text))["initiatives"]["more_url"]
 
-    assert more_url == f"{reverse('initiatives:index')}?zoek=speeltuin+%26+zo"
+    assert more_url == f"{reverse('initiatives:initiative_list')}?zoek=speeltuin+%26+zo"
 
 
 # --- The form -----------------------------------------------------------------------------------------

@@ -69,11 +69,11 @@ def is_public(item) -> bool:
 
 
 def report_url(item) -> str:
-    return reverse("moderation:report", kwargs={"kind": kind_of(item).slug, "pk": item.pk})
+    return reverse("moderation:report_create", kwargs={"kind": kind_of(item).slug, "pk": item.pk})
 
 
 def appeal_url(action) -> str:
-    return reverse("moderation:appeal", args=[action.pk])
+    return reverse("moderation:appeal_create", args=[action.pk])
 
 
 def item_page(item) -> str:

@@ -139,13 +139,15 @@ def test_staff_accounts_cannot_be_blocked(moderator, who):
 
 
 def _support(client, initiative, person):
-    response = client.post(reverse("initiatives:support", args=[initiative.slug]), {"action": "support"})
+    response = client.post(
+        reverse("initiatives:support_toggle", args=[initiative.slug]), {"action": "support"}
+    )
     return response, Support.objects.filter(user=person).exists()
 
 
 def _follow(client, initiative, person):
     response = client.post(
-        reverse("initiatives:follow", args=[initiative.slug]), {"frequency": FollowFrequency.WEEKLY}
+        reverse("initiatives:follow_toggle", args=[initiative.slug]), {"frequency": FollowFrequency.WEEKLY}
     )
     return response, Follow.objects.filter(user=person).exists()
 
@@ -169,7 +171,7 @@ def _log(client, initiative, person):
         "image_alt": "",
         "website": "",
     }
-    response = client.post(reverse("initiatives:log_create", args=[own.slug]), data)
+    response = client.post(reverse("initiatives:log_entry_create", args=[own.slug]), data)
     return response, LogEntry.objects.filter(title="Nieuw logboekbericht").exists()
 
 
@@ -182,7 +184,7 @@ def _suggest(client, initiative, person):
         "link": "",
         "website": "",
     }
-    response = client.post(reverse("knowledgebase:suggest"), data)
+    response = client.post(reverse("knowledgebase:example_suggest"), data)
     return response, Article.objects.filter(suggested_by=person).exists()
 
 
@@ -230,15 +232,15 @@ def test_a_blocked_person_can_still_log_in(client, moderator):
     response = client.post(reverse("account_login"), {"login": person.email, "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
-    assert client.get(reverse("accounts:profile")).status_code == 200
+    assert response["Location"] == reverse("accounts:profile_edit")
+    assert client.get(reverse("accounts:profile_edit")).status_code == 200
 
 
 def test_a_blocked_person_can_still_download_their_data_including_what_was_hidden(client, troll, moderator):
     user_block(user=troll["user"], by=moderator, hard=True, reason=REASON)
     client.force_login(fresh(troll["user"]))
 
-    response = client.get(reverse("accounts:export"))
+    response = client.get(reverse("accounts:data_export"))
 
     assert response.status_code == 200
     exported = json.loads(response.content)

@@ -112,11 +112,11 @@ def obstacle():
 def where_the_entry_shows(client, entry) -> dict:
     """Every public place where a log entry (or its words) can show, with what it shows there."""
     detail = client.get(entry.initiative.get_absolute_url())
-    log = client.get(reverse("initiatives:log_entries"))
-    obstacles_log = client.get(reverse("initiatives:log_entries"), {"soort": LogKind.OBSTACLE})
-    obstacles = client.get(reverse("initiatives:obstacles"))
-    listed = client.get(reverse("initiatives:index"), {"zoek": LOG_WORD})
-    site = client.get(reverse("search"), {"q": LOG_WORD})
+    log = client.get(reverse("initiatives:log_entry_list"))
+    obstacles_log = client.get(reverse("initiatives:log_entry_list"), {"soort": LogKind.OBSTACLE})
+    obstacles = client.get(reverse("initiatives:obstacle_list"))
+    listed = client.get(reverse("initiatives:initiative_list"), {"zoek": LOG_WORD})
+    site = client.get(reverse("site_search"), {"q": LOG_WORD})
     for response in (detail, log, obstacles_log, obstacles, listed, site):
         assert response.status_code == 200
     kind_counts = {row["value"]: row["count"] for row in log.context["kinds"]}
@@ -192,10 +192,10 @@ def example():
 
 
 def where_the_example_shows(client, example) -> dict:
-    articles = client.get(reverse("knowledgebase:articles"))
-    searched = client.get(reverse("knowledgebase:articles"), {"zoek": EXAMPLE_WORD})
+    articles = client.get(reverse("knowledgebase:article_list"))
+    searched = client.get(reverse("knowledgebase:article_list"), {"zoek": EXAMPLE_WORD})
     overview = client.get(reverse("knowledgebase:index"))
-    site = client.get(reverse("search"), {"q": EXAMPLE_WORD})
+    site = client.get(reverse("site_search"), {"q": EXAMPLE_WORD})
     for response in (articles, searched, overview, site):
         assert response.status_code == 200
     return {
@@ -246,11 +246,11 @@ INITIATIVE_HOW = {"by a moderator": _by_moderator, "by reports": _by_reports}
 
 
 def where_the_initiative_shows(client, initiative) -> dict:
-    listed = client.get(reverse("initiatives:index"))
-    searched = client.get(reverse("initiatives:index"), {"zoek": INITIATIVE_WORD})
-    site = client.get(reverse("search"), {"q": INITIATIVE_WORD})
+    listed = client.get(reverse("initiatives:initiative_list"))
+    searched = client.get(reverse("initiatives:initiative_list"), {"zoek": INITIATIVE_WORD})
+    site = client.get(reverse("site_search"), {"q": INITIATIVE_WORD})
     home = client.get(reverse("home"))
-    log = client.get(reverse("initiatives:log_entries"))
+    log = client.get(reverse("initiatives:log_entry_list"))
     for response in (listed, searched, site, home, log):
         assert response.status_code == 200
     return {
@@ -329,8 +329,8 @@ def test_the_team_cannot_change_or_delete_a_hidden_log_entry(client, moderator):
     client.force_login(entry.initiative.created_by)
     slug = entry.initiative.slug
 
-    edit = client.post(reverse("initiatives:log_edit", args=[slug, entry.pk]), {"title": "Weggepoetst"})
-    delete = client.post(reverse("initiatives:log_delete", args=[slug, entry.pk]))
+    edit = client.post(reverse("initiatives:log_entry_edit", args=[slug, entry.pk]), {"title": "Weggepoetst"})
+    delete = client.post(reverse("initiatives:log_entry_delete", args=[slug, entry.pk]))
 
     assert edit.status_code == 404
     assert delete.status_code == 404

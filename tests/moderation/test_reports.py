@@ -164,7 +164,7 @@ def test_reporting_something_that_does_not_exist_is_not_found(client_logged_in, 
 def test_an_article_written_by_the_editors_is_not_a_suggested_example_to_report(client_logged_in):
     article = ArticleFactory()  # published, but nobody suggested it
 
-    url = reverse("moderation:report", kwargs={"kind": "voorbeeld", "pk": article.pk})
+    url = reverse("moderation:report_create", kwargs={"kind": "voorbeeld", "pk": article.pk})
 
     assert client_logged_in.get(url).status_code == 404
     assert client_logged_in.post(url, report_data()).status_code == 404

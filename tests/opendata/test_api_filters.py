@@ -105,7 +105,7 @@ def initiatives():
 )
 def test_initiative_filters_give_what_the_site_gives(client, initiatives, params, expected):
     assert api_slugs(client, INITIATIVES, params) == expected
-    assert site_slugs(client, reverse("initiatives:index"), params) == expected
+    assert site_slugs(client, reverse("initiatives:initiative_list"), params) == expected
 
 
 def test_initiatives_come_newest_first(client):
@@ -168,7 +168,7 @@ def articles():
 )
 def test_article_filters_give_what_the_site_gives(client, articles, params, expected):
     assert api_slugs(client, ARTICLES, params) == expected
-    assert site_slugs(client, reverse("knowledgebase:articles"), params) == expected
+    assert site_slugs(client, reverse("knowledgebase:article_list"), params) == expected
 
 
 # --- Log entries --------------------------------------------------------------------------------------
@@ -224,7 +224,7 @@ def test_log_filters_pick_the_entries(client, log_entries, params, expected):
     ],
 )
 def test_log_filters_give_what_the_sites_log_gives(client, log_entries, params):
-    response = client.get(reverse("initiatives:log_entries"), params)
+    response = client.get(reverse("initiatives:log_entry_list"), params)
     on_site = {entry.pk for entry in response.context["page_obj"].object_list}
 
     assert entry_ids(client, params) == on_site

@@ -14,7 +14,7 @@ from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
 
 pytestmark = pytest.mark.django_db
 
-EMBED = reverse("opendata:embed")
+EMBED = reverse("opendata:initiative_embed")
 DEFAULT_COUNT, MOST = 5, 20
 
 
@@ -148,4 +148,4 @@ def test_the_links_point_at_the_initiatives_and_the_villages_list(client, wehl_i
     ]
 
     assert hrefs[0] == "http://testserver" + wehl_initiatives[0].get_absolute_url()
-    assert hrefs[-1] == "http://testserver" + reverse("initiatives:index") + "?gebied=wehl"
+    assert hrefs[-1] == "http://testserver" + reverse("initiatives:initiative_list") + "?gebied=wehl"

@@ -25,7 +25,7 @@ EXPORTS = [(what, fmt) for what in FIELDS for fmt in ("csv", "json")]
 
 
 def url(what, fmt):
-    return reverse("opendata:export", args=[what, fmt])
+    return reverse("opendata:dataset_download", args=[what, fmt])
 
 
 @pytest.fixture

@@ -22,8 +22,12 @@ pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "http://testserver"
-RSS_FEEDS = {"initiatives": "feed_initiatives", "log": "feed_log", "articles": "feed_articles"}
-ATOM_FEEDS = {"initiatives": "atom_initiatives", "log": "atom_log", "articles": "atom_articles"}
+RSS_FEEDS = {"initiatives": "initiative_feed", "log": "log_entry_feed", "articles": "article_feed"}
+ATOM_FEEDS = {
+    "initiatives": "initiative_feed_atom",
+    "log": "log_entry_feed_atom",
+    "articles": "article_feed_atom",
+}
 ALL_FEEDS = [*RSS_FEEDS.values(), *ATOM_FEEDS.values()]
 FEED_SIZE = 30
 

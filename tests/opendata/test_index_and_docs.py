@@ -32,11 +32,11 @@ def test_the_open_data_page_answers(client):
     assert response.status_code == 200
     assert embed_code(response) is None
     hrefs = {link.attrs.get("href") for link in parse(response.content).find_all("a")}
-    for name in ("feed_initiatives", "atom_initiatives", "feed_log", "docs", "schema"):
+    for name in ("initiative_feed", "initiative_feed_atom", "log_entry_feed", "api_docs", "api_schema"):
         assert reverse(f"opendata:{name}") in hrefs
     for what in ("initiatieven", "artikelen"):
         for fmt in ("csv", "json"):
-            assert reverse("opendata:export", args=[what, fmt]) in hrefs
+            assert reverse("opendata:dataset_download", args=[what, fmt]) in hrefs
 
 
 def test_the_page_offers_every_active_village_to_embed(client):
@@ -56,12 +56,12 @@ def test_the_page_shows_the_embed_code_for_the_chosen_village(client):
         code.strip(),
     )
     assert iframe, code
-    assert iframe.group(1) == "http://testserver" + reverse("opendata:embed") + "?gebied=wehl"
+    assert iframe.group(1) == "http://testserver" + reverse("opendata:initiative_embed") + "?gebied=wehl"
     # and the address in the code works
     assert client.get(iframe.group(1)).status_code == 200
     # the feeds on the page follow the choice too
     hrefs = {link.attrs.get("href") for link in parse(response.content).find_all("a")}
-    assert reverse("opendata:feed_initiatives") + "?gebied=wehl" in hrefs
+    assert reverse("opendata:initiative_feed") + "?gebied=wehl" in hrefs
 
 
 @pytest.mark.parametrize("gebied", ["atlantis", *HOSTILE_STRINGS])
@@ -73,7 +73,7 @@ def test_an_unknown_village_shows_no_code_and_no_error(client, gebied):
 
 
 def test_the_api_documentation_answers(client):
-    response = client.get(reverse("opendata:docs"))
+    response = client.get(reverse("opendata:api_docs"))
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
@@ -81,17 +81,17 @@ def test_the_api_documentation_answers(client):
     scripts = [
         script.attrs["src"]
         for script in parse(response.content).find_all("script")
-        if script.attrs.get("src", "").startswith(reverse("opendata:docs"))
+        if script.attrs.get("src", "").startswith(reverse("opendata:api_docs"))
     ]
     assert scripts
     setup = client.get(scripts[0])
     assert setup.status_code == 200
-    assert reverse("opendata:schema") in setup.content.decode()
+    assert reverse("opendata:api_schema") in setup.content.decode()
 
 
 @pytest.fixture
 def schema(client):
-    response = client.get(reverse("opendata:schema"))
+    response = client.get(reverse("opendata:api_schema"))
     assert response.status_code == 200
     return yaml.safe_load(response.content)
 
@@ -142,7 +142,7 @@ def test_the_schema_names_the_filters_of_the_lists(schema):
 
 
 def test_the_schema_also_comes_as_json(client):
-    response = client.get(reverse("opendata:schema"), {"format": "json"})
+    response = client.get(reverse("opendata:api_schema"), {"format": "json"})
 
     assert response.status_code == 200
     assert json.loads(response.content)["openapi"].startswith("3.0")

@@ -141,8 +141,8 @@ def test_an_article_about_an_initiative_that_is_no_longer_public_does_not_name_i
     for url in (
         api("article-list"),
         api("article-detail", slug=article.slug),
-        reverse("opendata:export", args=["artikelen", "csv"]),
-        reverse("opendata:export", args=["artikelen", "json"]),
+        reverse("opendata:dataset_download", args=["artikelen", "csv"]),
+        reverse("opendata:dataset_download", args=["artikelen", "json"]),
     ):
         body = body_of(client, url)
         assert "over-een-initiatief" in body

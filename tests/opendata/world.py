@@ -151,7 +151,14 @@ def build() -> World:
 def public_urls(world: World) -> list[str]:
     """Every open data address that shows content."""
     initiative, article, entry = world.initiative, world.article, world.log_entry
-    feeds = ["feed_initiatives", "atom_initiatives", "feed_log", "atom_log", "feed_articles", "atom_articles"]
+    feeds = [
+        "initiative_feed",
+        "initiative_feed_atom",
+        "log_entry_feed",
+        "log_entry_feed_atom",
+        "article_feed",
+        "article_feed_atom",
+    ]
     return [
         api("initiative-list"),
         api("initiative-detail", slug=initiative.slug),
@@ -169,11 +176,11 @@ def public_urls(world: World) -> list[str]:
         *(reverse(f"opendata:{name}") + "?gebied=wehl" for name in feeds),
         *(reverse(f"opendata:{name}") + "?begrip=draagvlak" for name in feeds),
         *(
-            reverse("opendata:export", args=[what, fmt])
+            reverse("opendata:dataset_download", args=[what, fmt])
             for what in ("initiatieven", "artikelen")
             for fmt in ("csv", "json")
         ),
-        reverse("opendata:embed"),
-        reverse("opendata:embed") + "?gebied=wehl&aantal=20",
+        reverse("opendata:initiative_embed"),
+        reverse("opendata:initiative_embed") + "?gebied=wehl&aantal=20",
         reverse("opendata:index") + "?gebied=wehl",
     ]
