@@ -33,6 +33,13 @@ class UserManager(DjangoUserManager):
         return self.create_user(email, password, **extra_fields)
 
 
+class BlockKind(models.TextChoices):
+    """How a moderator blocked an account (moderation.services.user_block)."""
+
+    SOFT = "soft", _("soft: earlier posts stay visible")
+    HARD = "hard", _("hard: earlier posts are hidden")
+
+
 class User(AbstractUser):
     username = None
     first_name = None
@@ -70,10 +77,7 @@ class User(AbstractUser):
         max_length=10,
         blank=True,
         editable=False,
-        choices=[
-            ("soft", _("soft: earlier posts stay visible")),
-            ("hard", _("hard: earlier posts are hidden")),
-        ],
+        choices=BlockKind.choices,
     )
     block_reason = models.TextField(_("reason for the block"), blank=True, editable=False)
 

@@ -6,3 +6,10 @@ class DashboardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "dashboard"
     verbose_name = _("Council dashboard")
+
+    def ready(self):
+        from accounts.permissions import register_rules
+
+        from . import permissions
+
+        register_rules(self.label, permissions)

@@ -1,8 +1,7 @@
+from accounts.permissions import in_role, is_signed_in
 from accounts.roles import Role
 
 
 def can_view_dashboard(user) -> bool:
-    """Council and college members (the council group) and staff."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_staff or user.groups.filter(name=Role.COUNCIL).exists()
+    """Council and college members (the council group, civil servants or not) and staff."""
+    return is_signed_in(user) and (user.is_staff or in_role(user, Role.COUNCIL))

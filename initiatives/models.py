@@ -29,6 +29,7 @@ from .choices import (
     Stage,
     TeamRole,
 )
+from .permissions import initiatives_visible_to
 
 # Doetinchem's burgerinitiatief: named supporters needed per reach of the proposal.
 BURGERINITIATIEF_THRESHOLDS = {"street": 5, "area": 15, "municipality": 50}
@@ -53,13 +54,12 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(publication_state=PublicationState.PUBLISHED)
 
     def visible_to(self, user):
-        """What `user` may read: everything published, plus their own team's initiatives in any state."""
-        if user.is_authenticated and user.is_staff and user.has_perm("initiatives.view_initiative"):
+        """What `user` may read (initiatives.permissions.initiatives_visible_to)."""
+        visible = initiatives_visible_to(user)
+        if visible is None:
             return self.all()
-        published = Q(publication_state=PublicationState.PUBLISHED)
-        if not user.is_authenticated:
-            return self.filter(published)
-        return self.filter(published | Q(memberships__user=user)).distinct()
+        # Through the team a row can match once per member: only then is DISTINCT needed.
+        return self.filter(visible).distinct() if user.is_authenticated else self.filter(visible)
 
     def in_area(self, area):
         return self.filter(area=area)

@@ -1,48 +1,41 @@
-"""Who may do what with initiatives. Views, templates (through the `may` tag) and tests ask these same
-functions; nothing else decides. `get_initiative_for` fetches and authorizes in one step."""
+"""Who may do what with initiatives. Views, services, templates (`{% may "initiatives.<action>" %}`) and
+tests ask these same functions; nothing else decides. Who may see an initiative is one rule in two forms:
+`initiatives_visible_to` filters a queryset (InitiativeQuerySet.visible_to), `can_view_initiative`
+answers for one initiative in memory; a test holds them to each other."""
 
-from allauth.account.models import EmailAddress
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db.models import Q
+
+from accounts.permissions import can_post, is_signed_in, is_staff_with
 
 from .choices import PublicationState
-from .models import Initiative
 
 
-def can_post(user) -> bool:
-    """Posting (and supporting, following, offering) needs a confirmed address and an account that a
-    moderator has not blocked. The address check is cached on the user object: asked often per request."""
-    if not user.is_authenticated or not user.is_active or user.blocked_at is not None:
-        return False
-    if not hasattr(user, "_loket_verified"):
-        user._loket_verified = EmailAddress.objects.filter(user=user, verified=True).exists()
-    return user._loket_verified
-
-
-def is_team_member(user, initiative: Initiative) -> bool:
+def is_team_member(user, initiative) -> bool:
     return user.is_authenticated and user.pk in initiative.team_user_ids
 
 
-def is_moderator(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("initiatives.change_initiative")
-    )
+def can_view_every_initiative(user) -> bool:
+    """Staff who may view initiatives in the management site see them on the site in every state."""
+    return is_staff_with(user, "initiatives.view_initiative")
 
 
-def can_view_initiative(user, initiative: Initiative) -> bool:
-    """Published initiatives are public; the rest only for their team and the moderators."""
-    if initiative.publication_state == PublicationState.PUBLISHED:
-        return True
-    if is_team_member(user, initiative):
-        return True
+def initiatives_visible_to(user) -> Q | None:
+    """The initiatives `user` may read, as a filter (None: all of them): everything published, plus their
+    own team's initiatives in any state."""
+    if can_view_every_initiative(user):
+        return None
+    published = Q(publication_state=PublicationState.PUBLISHED)
+    if not user.is_authenticated:
+        return published
+    return published | Q(memberships__user=user)
+
+
+def can_view_initiative(user, initiative) -> bool:
+    """The same rule as `initiatives_visible_to`, for one initiative."""
     return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("initiatives.view_initiative")
+        initiative.publication_state == PublicationState.PUBLISHED
+        or is_team_member(user, initiative)
+        or can_view_every_initiative(user)
     )
 
 
@@ -50,7 +43,7 @@ def can_register_initiative(user) -> bool:
     return can_post(user)
 
 
-def can_edit_initiative(user, initiative: Initiative) -> bool:
+def can_edit_initiative(user, initiative) -> bool:
     """The team edits its own initiative, its log and help requests; a hidden one is frozen."""
     return (
         can_post(user)
@@ -59,36 +52,36 @@ def can_edit_initiative(user, initiative: Initiative) -> bool:
     )
 
 
-def can_submit_initiative(user, initiative: Initiative) -> bool:
+def can_submit_initiative(user, initiative) -> bool:
     return (
         can_edit_initiative(user, initiative)
         and initiative.publication_state in PublicationState.submittable()
     )
 
 
-def can_delete_initiative(user, initiative: Initiative) -> bool:
+def can_delete_initiative(user, initiative) -> bool:
     """The team may delete what was never public. What was published belongs to the conversation in the
     village or district: a moderator hides it when it has to go."""
     return can_edit_initiative(user, initiative) and initiative.published_at is None
 
 
-def can_see_offers(user, initiative: Initiative) -> bool:
+def can_see_offers(user, initiative) -> bool:
     return is_team_member(user, initiative)
 
 
-def _can_take_part(user, initiative: Initiative) -> bool:
+def _can_take_part(user, initiative) -> bool:
     return initiative.publication_state == PublicationState.PUBLISHED and can_post(user)
 
 
-def can_support(user, initiative: Initiative) -> bool:
+def can_support(user, initiative) -> bool:
     return _can_take_part(user, initiative)
 
 
-def can_follow(user, initiative: Initiative) -> bool:
+def can_follow(user, initiative) -> bool:
     return _can_take_part(user, initiative)
 
 
-def can_comment(user, initiative: Initiative) -> bool:
+def can_comment(user, initiative) -> bool:
     return _can_take_part(user, initiative)
 
 
@@ -104,32 +97,12 @@ def can_offer_help(user, help_request) -> bool:
 
 def can_change_comment(user, comment) -> bool:
     """Only its author, and not while it is hidden by moderation."""
-    return user.is_authenticated and user.is_active and comment.author_id == user.pk and not comment.is_hidden
+    return is_signed_in(user) and comment.author_id == user.pk and not comment.is_hidden
 
 
 def can_respond_for_municipality(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("initiatives.add_municipalresponse")
-    )
+    return is_staff_with(user, "initiatives.add_municipalresponse")
 
 
 def can_see_response_queue(user) -> bool:
     return can_respond_for_municipality(user)
-
-
-def get_initiative_for(user, slug, *, check=None, queryset=None) -> Initiative:
-    """Fetch an initiative and authorize. 404 when `user` may not even see it (its existence stays
-    private), 403 when they may see it but `check(user, initiative)` says no."""
-    queryset = queryset if queryset is not None else Initiative.objects.all()
-    try:
-        initiative = queryset.get(slug=slug)
-    except Initiative.DoesNotExist:
-        raise Http404 from None
-    if not can_view_initiative(user, initiative):
-        raise Http404
-    if check is not None and not check(user, initiative):
-        raise PermissionDenied
-    return initiative

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.validators import URLValidator
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,16 +13,12 @@ from django.utils.translation import ngettext
 from core.documents import DocumentField
 from core.images import PhotoField
 from flywheels.models import Concept
+from initiatives.admin.initiative import register_initiative_tool
 from initiatives.choices import Origin
+from initiatives.models import Initiative
 
 from .models import Article, CaseAnalysis, ConceptFinding, Page, PublicationState
-from .services.articles import (
-    analysis_reindex,
-    article_attachment_replaced,
-    article_cover_update,
-    article_delete,
-    article_reindex,
-)
+from .services import articles
 
 PREVIEW_HELP = _(
     "Save as a draft and choose “View on site” (top right) for a preview: staff see drafts on the site, "
@@ -86,13 +83,7 @@ class ArticleAdminForm(PublishedAtMixin, forms.ModelForm):
 
 
 def _publish(modeladmin, request, queryset):
-    now = timezone.now()
-    count = 0
-    for obj in queryset.exclude(state=PublicationState.PUBLISHED):
-        obj.state = PublicationState.PUBLISHED
-        obj.published_at = obj.published_at or now
-        obj.save(update_fields=["state", "published_at", "updated_at"])
-        count += 1
+    count = articles.publication_publish(items=queryset)
     modeladmin.message_user(
         request,
         ngettext("%(count)d published.", "%(count)d published.", count) % {"count": count},
@@ -127,24 +118,25 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        if "cover_image" in form.changed_data:
-            article_cover_update(article=obj, photo=form.cleaned_data["cover_image"] or False)
-        if "attachment" in form.changed_data:
-            article_attachment_replaced(article=obj)
-        if obj.written_by_id is None and obj.suggested_by_id is None:
-            obj.written_by = request.user
-        super().save_model(request, obj, form, change)
+        articles.article_save(
+            article=obj,
+            by=request.user,
+            cover_image=(form.cleaned_data["cover_image"] or False)
+            if "cover_image" in form.changed_data
+            else None,
+            attachment_replaced="attachment" in form.changed_data,
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        article_reindex(article=form.instance)  # themes and concepts are saved only now
+        articles.article_reindex(article=form.instance)  # themes and concepts are saved only now
 
     def delete_model(self, request, obj):
-        article_delete(article=obj)
+        articles.article_delete(article=obj)
 
     def delete_queryset(self, request, queryset):
         for article in queryset:
-            article_delete(article=article)
+            articles.article_delete(article=article)
 
     @admin.action(description=_("Publish selected articles"), permissions=["change"])
     def publish_selected(self, request, queryset):
@@ -200,8 +192,6 @@ def _initiative_for(request, analysis):
     # On the add page the analysis exists but is not saved and has no initiative yet.
     if analysis is not None and analysis.initiative_id:
         return analysis.initiative
-    from initiatives.models import Initiative
-
     pk = request.GET.get("initiative", "")
     return Initiative.objects.filter(pk=pk).first() if pk.isdigit() else None
 
@@ -271,13 +261,11 @@ class CaseAnalysisAdmin(admin.ModelAdmin):
         return kwargs
 
     def save_model(self, request, obj, form, change):
-        if obj.written_by_id is None:
-            obj.written_by = request.user
-        super().save_model(request, obj, form, change)
+        articles.analysis_save(analysis=obj, by=request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        analysis_reindex(analysis=form.instance)
+        articles.analysis_reindex(analysis=form.instance)
 
     @admin.action(description=_("Publish selected analyses"), permissions=["change"])
     def publish_selected(self, request, queryset):
@@ -301,3 +289,14 @@ class PageAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _analyse_tool(request, initiative):
+    """On an initiative's page in the management site: start a case analysis of it."""
+    if not request.user.has_perm("knowledgebase.add_caseanalysis"):
+        return None
+    url = reverse("admin:knowledgebase_caseanalysis_add") + f"?initiative={initiative.pk}"
+    return {"url": url, "label": _("Analyse this initiative")}
+
+
+register_initiative_tool(_analyse_tool)

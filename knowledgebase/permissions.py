@@ -1,29 +1,28 @@
-"""Who may do what in the knowledge base. Views and templates ask these; the querysets' `visible_to` and
-`can_read_drafts` are their counterparts for lists."""
+"""Who may do what in the knowledge base. Views, templates (`{% may "knowledgebase.<action>" %}`) and the
+querysets ask these: `PublishedQuerySet.visible_to` is `can_read_drafts` for a list."""
 
 from django.http import Http404
 
-from initiatives.permissions import can_post
-
-from .models import Article, CaseAnalysis, can_read_drafts
+from accounts.permissions import can_post, is_staff_with
 
 
-def can_view_article(user, article: Article) -> bool:
-    return article.is_published or can_read_drafts(user, Article)
+def can_read_drafts(user, model) -> bool:
+    """Staff who may view `model` in the management site may also read its drafts on the site (the
+    editors' preview); everyone else reads what is published."""
+    return is_staff_with(user, f"{model._meta.app_label}.view_{model._meta.model_name}")
 
 
-def can_view_analysis(user, analysis: CaseAnalysis) -> bool:
-    return analysis.is_published or can_read_drafts(user, CaseAnalysis)
+def can_view_article(user, article) -> bool:
+    return article.is_published or can_read_drafts(user, type(article))
 
 
-def can_edit_article(user, article: Article | None = None) -> bool:
+def can_view_analysis(user, analysis) -> bool:
+    return analysis.is_published or can_read_drafts(user, type(analysis))
+
+
+def can_edit_article(user, article=None) -> bool:
     """Editors write articles in the management site; the site links them there."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("knowledgebase.change_article")
-    )
+    return is_staff_with(user, "knowledgebase.change_article")
 
 
 def can_suggest_example(user) -> bool:

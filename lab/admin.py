@@ -6,11 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from moderation.models import ActionKind, ModerationAction
-
-from . import permissions
+from . import services
 from .models import LabSession, Registration, Signal, SignalMessage
-from .services import session_report_publish
 
 
 class RegistrationInline(admin.TabularInline):
@@ -51,7 +48,7 @@ class LabSessionAdmin(admin.ModelAdmin):
         done = 0
         for session in queryset:
             try:
-                session_report_publish(session=session, by=request.user)
+                services.session_report_publish(session=session, by=request.user)
             except ValidationError as error:
                 self.message_user(request, f"{session.topic}: {' '.join(error.messages)}", messages.WARNING)
             else:
@@ -107,13 +104,7 @@ class SignalAdmin(admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def _log_outsider(self, request, signal=None):
-        """A line in the audit log, without the signal's content or reporter (moderators read that log)."""
-        if permissions.is_ombuds(request.user):
-            return
-        label = _("signal #%(number)s") % {"number": signal.pk} if signal else _("the list of signals")
-        ModerationAction.objects.create(
-            kind=ActionKind.VIEW_SIGNAL, moderator=request.user, item_label=str(label)
-        )
+        services.signals_viewed_by_outsider(signal=signal, by=request.user)
 
     @staticmethod
     def _signal(object_id):
@@ -131,11 +122,7 @@ class SignalAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
-        signal = (
-            Signal.objects.filter(pk=object_id).select_related("reporter").first()
-            if str(object_id).isdigit()
-            else None
-        )
+        signal = self._signal(object_id)
         if signal is not None and getattr(response, "status_code", 200) == 200:
             self._log_outsider(request, signal)
         return response

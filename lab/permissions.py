@@ -3,18 +3,14 @@ of the ombuds group, nobody else on the site — not other staff, not moderators
 
 from django.http import Http404
 
+from accounts.permissions import can_post, in_role
 from accounts.roles import Role
-from initiatives.permissions import can_post
 
 
 def is_ombuds(user) -> bool:
-    """Membership of the ombuds group itself, not a permission: a superuser has every permission but is
-    not an ombuds."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
-        return False
-    if not hasattr(user, "_loket_ombuds"):
-        user._loket_ombuds = user.groups.filter(name=Role.OMBUDS).exists()
-    return user._loket_ombuds
+    """Staff in the ombuds group itself, not a permission: a superuser has every permission but is not
+    an ombuds."""
+    return user.is_authenticated and user.is_staff and in_role(user, Role.OMBUDS)
 
 
 def can_view_signal(user, signal) -> bool:

@@ -14,6 +14,8 @@ from core.mail import send_templated_mail, site_url
 from core.slugs import unique_slug
 from knowledgebase.models import Article, ArticleKind, PublicationState
 from knowledgebase.services.articles import article_reindex
+from moderation import services as moderation
+from moderation.models import ActionKind
 
 from . import permissions
 from .calendar import session_ics
@@ -208,3 +210,12 @@ def signal_withdraw(*, signal: Signal, by) -> Signal:
     signal.save(update_fields=["status", "closed_at", "updated_at"])
     _notify(signal, to_ombuds=True)
     return signal
+
+
+def signals_viewed_by_outsider(*, signal: Signal | None, by) -> None:
+    """Someone outside the ombuds group (a superuser) opened the signals, or one signal, in the management
+    site: a line in the audit log, without the signal's content or reporter (moderators read that log)."""
+    if permissions.is_ombuds(by):
+        return
+    label = _("signal #%(number)s") % {"number": signal.pk} if signal else _("the list of signals")
+    moderation.action_record(ActionKind.VIEW_SIGNAL, by=by, label=str(label))

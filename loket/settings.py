@@ -74,13 +74,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "taggit",
+    # The project's apps, from the bottom layer up (see the README's Development section).
     "core",
-    "accounts",
     "places",
     "flywheels",
-    "knowledgebase",
-    "initiatives",
+    "accounts",
     "moderation",
+    "initiatives",
+    "knowledgebase",
     "lab",
     "dashboard",
     "opendata",
@@ -142,10 +143,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend: allauth's (email and password; it builds on Django's ModelBackend for permissions), which
+# also loads the signed-in person's roles with their row (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -2,6 +2,9 @@
 history and appeals, with the decisions), a page per account (block and unblock), and the audit log,
 which can be read but never changed."""
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,17 +15,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions, queries, services
-from .content import content_type_of, item_for, kind_for_content_type, kind_of
 from .forms import AppealDecisionForm, BlockForm, OptionalReasonForm, ReasonForm
 from .models import Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+from .queries import moderation_item_url
+from .registry import content_type_of, item_for, kind_for_content_type, kind_of
 
 
 def _item_admin_url(item):
     return reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change", args=[item.pk])
-
-
-def moderation_item_url(item):
-    return reverse("admin:moderation_item", kwargs={"kind": kind_of(item).slug, "pk": item.pk})
 
 
 def _linked_item(obj):
@@ -30,7 +30,19 @@ def _linked_item(obj):
     item = obj.item
     if item is None:
         return "-"
-    return format_html('<a href="{}">{}</a>', moderation_item_url(item), kind_of(item).title(item))
+    kind = kind_of(item)
+    return format_html('<a href="{}">{}</a>', moderation_item_url(kind, item.pk), kind.title(item))
+
+
+APPEAL = "appeal"  # the decision on an appeal, posted from the same page as the others
+
+
+class _Action(NamedTuple):
+    form_class: type
+    run: Callable
+    heading: str
+    button: str
+    done: str
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -60,8 +72,9 @@ class ModerationActionAdmin(ReadOnlyAdmin):
         kind = kind_for_content_type(action.content_type_id) if action.object_id else None
         if kind is None:
             return action.item_label
-        url = reverse("admin:moderation_item", kwargs={"kind": kind.slug, "pk": action.object_id})
-        return format_html('<a href="{}">{}</a>', url, action.item_label)
+        return format_html(
+            '<a href="{}">{}</a>', moderation_item_url(kind, action.object_id), action.item_label
+        )
 
 
 @admin.register(Report)
@@ -106,53 +119,36 @@ class ReportAdmin(ReadOnlyAdmin):
         return self._page(
             request,
             "admin/moderation/queue.html",
-            {
-                "title": _("Moderation queue"),
-                "submissions": list(queries.submitted_initiatives()),
-                "reported": queries.reported_items(),
-                "suggestions": list(queries.suggestions_waiting()),
-                "appeals": [
-                    {"appeal": appeal, "url": self._appeal_item_url(appeal)}
-                    for appeal in queries.open_appeals()
-                ],
-            },
-        )
-
-    def _appeal_item_url(self, appeal):
-        kind = kind_for_content_type(appeal.content_type_id)
-        return (
-            reverse("admin:moderation_item", kwargs={"kind": kind.slug, "pk": appeal.object_id})
-            if kind
-            else ""
+            {"title": _("Moderation queue"), "sections": queries.queue_sections()},
         )
 
     # --- one item ---
 
+    # The decisions every kind of item offers; a kind adds its own (registry.ItemKind.decisions).
     ITEM_ACTIONS = {
-        "hide": (
+        "hide": _Action(
             ReasonForm,
-            lambda item, by, data: services.item_hide(item=item, by=by, reason=data["reason"]),
+            services.item_hide,
+            _("Hide"),
+            _("Hide and email the author"),
+            _("Hidden. The author has been emailed the reason."),
         ),
-        "restore": (
+        "restore": _Action(
             OptionalReasonForm,
-            lambda item, by, data: services.item_restore(item=item, by=by, reason=data["reason"]),
+            services.item_restore,
+            _("Show again"),
+            _("Show again"),
+            _("Shown again. The author has been told."),
         ),
-        "dismiss": (
+        "dismiss": _Action(
             OptionalReasonForm,
-            lambda item, by, data: services.reports_dismiss(item=item, by=by, reason=data["reason"]),
-        ),
-        "reject_suggestion": (
-            ReasonForm,
-            lambda item, by, data: services.suggestion_reject(article=item, by=by, reason=data["reason"]),
+            services.reports_dismiss,
+            _("Dismiss the reports"),
+            _("Dismiss the reports"),
+            _("The reports are dismissed; the item stays."),
         ),
     }
-    DONE = {
-        "hide": _("Hidden. The author has been emailed the reason."),
-        "restore": _("Shown again. The author has been told."),
-        "dismiss": _("The reports are dismissed; the item stays."),
-        "reject_suggestion": _("The suggestion is rejected. Its author has been emailed the reason."),
-        "appeal": _("The appeal is decided. Its author has been emailed."),
-    }
+    APPEAL_DONE = _("The appeal is decided. Its author has been emailed.")
 
     @staticmethod
     def _has_open_reports(item):
@@ -160,19 +156,27 @@ class ReportAdmin(ReadOnlyAdmin):
             content_type=content_type_of(item), object_id=item.pk, status=ReportStatus.OPEN
         ).exists()
 
+    def _actions(self, item_kind) -> dict:
+        """Every decision this kind of item can take: the common ones and the kind's own (a suggested
+        example can be rejected)."""
+        own = {
+            decision.name: _Action(ReasonForm, decision.run, decision.heading, decision.button, decision.done)
+            for decision in item_kind.decisions()
+        }
+        return {**self.ITEM_ACTIONS, **own}
+
     @staticmethod
     def _available(item, item_kind, has_open_reports) -> list[str]:
         """The decisions this item's page offers now; a post for any other is refused."""
         hidden = item_kind.is_hidden(item)
         available = []
-        if item_kind.is_public(item) or (hidden and getattr(item, "hidden_cause", "") == "reports"):
+        if item_kind.is_public(item) or item_kind.is_hidden_for_review(item):
             available.append("hide")
         if hidden:
             available.append("restore")
         if has_open_reports:
             available.append("dismiss")
-        if item_kind.slug == "voorbeeld" and not hidden and not item.is_published:
-            available.append("reject_suggestion")
+        available += [decision.name for decision in item_kind.decisions() if decision.offered(item)]
         return available
 
     def item_view(self, request, kind, pk):
@@ -181,6 +185,7 @@ class ReportAdmin(ReadOnlyAdmin):
         if item is None:
             raise Http404
         item_kind = kind_of(item)
+        actions = self._actions(item_kind)
         forms = {}
         open_appeal = (
             Appeal.objects.filter(
@@ -192,24 +197,24 @@ class ReportAdmin(ReadOnlyAdmin):
         if request.method == "POST":
             action = request.POST.get("action", "")
             try:
-                if action == "appeal" and open_appeal is not None:
-                    form = AppealDecisionForm(request.POST, prefix="appeal")
+                if action == APPEAL and open_appeal is not None:
+                    form = AppealDecisionForm(request.POST, prefix=APPEAL)
                     if form.is_valid():
                         services.appeal_decide(appeal=open_appeal, by=request.user, **form.cleaned_data)
-                        self.message_user(request, self.DONE[action], messages.SUCCESS)
+                        self.message_user(request, self.APPEAL_DONE, messages.SUCCESS)
                         return HttpResponseRedirect(request.path)
-                    forms["appeal"] = form
-                elif action in self.ITEM_ACTIONS:
+                    forms[APPEAL] = form
+                elif action in actions:
                     if action not in self._available(item, item_kind, self._has_open_reports(item)):
                         # A page that was open while someone else decided: say so, change nothing.
                         raise ValidationError(
                             _("This no longer fits: the item has changed since. Look again.")
                         )
-                    form_class, run = self.ITEM_ACTIONS[action]
-                    form = form_class(request.POST, prefix=action)
+                    taken = actions[action]
+                    form = taken.form_class(request.POST, prefix=action)
                     if form.is_valid():
-                        run(item, request.user, form.cleaned_data)
-                        self.message_user(request, self.DONE[action], messages.SUCCESS)
+                        taken.run(item=item, by=request.user, reason=form.cleaned_data["reason"])
+                        self.message_user(request, taken.done, messages.SUCCESS)
                         return HttpResponseRedirect(request.path)
                     forms[action] = form
                 else:
@@ -229,9 +234,10 @@ class ReportAdmin(ReadOnlyAdmin):
         )
         open_reports = [report for report in reports if report.status == ReportStatus.OPEN]
         for name in self._available(item, item_kind, bool(open_reports)):
-            forms.setdefault(name, self.ITEM_ACTIONS[name][0](prefix=name))
-        if open_appeal is not None:
-            forms.setdefault("appeal", AppealDecisionForm(prefix="appeal"))
+            forms.setdefault(name, actions[name].form_class(prefix=name))
+        appeal_form = forms.pop(APPEAL, None)
+        if open_appeal is not None and appeal_form is None:
+            appeal_form = AppealDecisionForm(prefix=APPEAL)
         return self._page(
             request,
             "admin/moderation/item.html",
@@ -244,7 +250,7 @@ class ReportAdmin(ReadOnlyAdmin):
                 "authors": [author for author in item_kind.authors(item) if author is not None],
                 "is_public": item_kind.is_public(item),
                 "is_hidden": hidden,
-                "hidden_reason": getattr(item, "hidden_reason", ""),
+                "hidden_reason": item.hidden_reason,
                 "public_url": item_kind.public_url(item),
                 "admin_url": _item_admin_url(item),
                 "reports": reports,
@@ -255,7 +261,17 @@ class ReportAdmin(ReadOnlyAdmin):
                 "open_appeal": open_appeal,
                 "may_decide_appeal": open_appeal is not None
                 and permissions.can_decide_appeal(request.user, open_appeal),
-                "forms": forms,
+                "appeal_form": appeal_form,
+                "appeal_action": APPEAL,
+                "decisions": [
+                    {
+                        "name": name,
+                        "heading": actions[name].heading,
+                        "button": actions[name].button,
+                        "form": form,
+                    }
+                    for name, form in forms.items()
+                ],
             },
         )
 

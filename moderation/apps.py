@@ -6,3 +6,12 @@ class ModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self):
+        from accounts.permissions import register_rules
+        from accounts.privacy import register_privacy
+
+        from . import permissions, privacy
+
+        register_rules(self.label, permissions)
+        register_privacy(privacy)

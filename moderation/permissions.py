@@ -1,18 +1,16 @@
-"""Who may moderate, report, appeal and decide on an appeal. Views, templates and services ask these."""
+"""Who may moderate, report, appeal and decide on an appeal. Views, templates (`{% may "moderation.<action>"
+%}`) and services ask these; every app's moderation decisions (publishing an initiative, rejecting a
+suggested example) ask `can_moderate` too."""
 
-from initiatives.permissions import can_post
+from accounts.permissions import can_post, is_staff_with
 
-from .content import kind_of
 from .models import APPEALABLE, ActionKind, Appeal, ModerationAction
+from .registry import kind_of
 
 
 def can_moderate(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("moderation.change_report")
-    )
+    """Civil servants in the moderators group (and superusers): every decision about what people post."""
+    return is_staff_with(user, "moderation.change_report")
 
 
 def can_report(user, item) -> bool:

@@ -1,6 +1,12 @@
-"""Every moderation write: reports, hiding and restoring, publishing and rejecting, blocking accounts and
-deciding appeals. Each runs in one transaction, locks the item it changes (two moderators acting at the
-same moment cannot both succeed on the same state), writes a line in the audit log and tells the author.
+"""Every moderation write on any kind of item: reports, hiding and restoring, dismissing reports,
+blocking accounts and deciding appeals. Each runs in one transaction, locks the item it changes (two
+moderators acting at the same moment cannot both succeed on the same state), writes a line in the audit
+log and tells the author.
+
+Decisions that belong to one kind of item live with it and use the helpers at the top of this module:
+publishing and rejecting an initiative in `initiatives.services.publication`, rejecting a suggested example
+in `knowledgebase.services.suggestions`. Each decision has one service, asked by the site and the
+management site alike.
 """
 
 from django.conf import settings
@@ -10,25 +16,28 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import BlockKind
 from core.mail import send_templated_mail, site_url
 from core.models import HiddenCause
-from initiatives.choices import PublicationState as InitiativeState
-from initiatives.models import Initiative
-from initiatives.services import moderation as initiative_moderation
 
 from . import permissions
-from .content import KINDS, content_type_of, kind_of, posted_by
 from .models import APPEALABLE, ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+from .registry import content_type_of, kind_of, posted_by
 
 REASON_MAX_LENGTH = 2000
 
+# --- What every decision does, also for the apps' own decisions ----------------------------------------
 
-def _check_moderator(user):
-    if not permissions.can_moderate(user):
+
+def moderator_check(user) -> None:
+    """Refuse anyone who may not moderate (`moderation.permissions.can_moderate`), and nobody at all."""
+    if user is None or not permissions.can_moderate(user):
         raise PermissionDenied(_("Only moderators can do this."))
 
 
-def _clean_reason(reason, *, required=True):
+def reason_clean(reason, *, required: bool = True) -> str:
+    """The reason for a decision as the author will read it: required unless said otherwise, at most
+    REASON_MAX_LENGTH characters."""
     reason = (reason or "").strip()
     if required and not reason:
         raise ValidationError(
@@ -42,7 +51,8 @@ def _clean_reason(reason, *, required=True):
     return reason
 
 
-def _record(kind, *, item=None, by=None, account=None, reason="", label="") -> ModerationAction:
+def action_record(kind, *, item=None, by=None, account=None, reason="", label="") -> ModerationAction:
+    """A line in the audit log: what was done (an ActionKind), by whom, to which item or account, why."""
     item_kind = kind_of(item) if item is not None else None
     return ModerationAction.objects.create(
         kind=kind,
@@ -55,12 +65,10 @@ def _record(kind, *, item=None, by=None, account=None, reason="", label="") -> M
     )
 
 
-def _tell_authors(item, action: ModerationAction) -> None:
+def authors_tell(item, action: ModerationAction) -> None:
     """Email the authors what was decided and why, with the link to appeal where that is possible."""
     kind = kind_of(item)
-    appeal_url = (
-        site_url(reverse("moderation:appeal_create", args=[action.pk])) if action.kind in APPEALABLE else ""
-    )
+    appeal_link = appeal_url(action) if action.kind in APPEALABLE else ""
     for author in kind.authors(item):
         if author is None or not author.is_active or not author.email:
             continue
@@ -73,12 +81,18 @@ def _tell_authors(item, action: ModerationAction) -> None:
                 "kind_label": kind.label,
                 "title": kind.title(item),
                 "url": site_url(kind.public_url(item)),
-                "appeal_url": appeal_url,
+                "appeal_url": appeal_link,
             },
         )
 
 
-def _close_reports(item, status) -> int:
+def appeal_url(action: ModerationAction) -> str:
+    """Where the author appeals `action` (in emails)."""
+    return site_url(reverse("moderation:appeal_create", args=[action.pk]))
+
+
+def reports_close(item, status) -> int:
+    """Close the open reports about `item` as upheld or dismissed; how many there were."""
     return Report.objects.filter(
         content_type=content_type_of(item), object_id=item.pk, status=ReportStatus.OPEN
     ).update(status=status, closed_at=timezone.now())
@@ -108,12 +122,12 @@ def report_create(*, item, by, reason: str, text: str = "") -> tuple[Report, boo
     ).count()
     if open_reports >= settings.MODERATION_REPORT_THRESHOLD and kind.is_public(item):
         kind.hide(item, cause=HiddenCause.REPORTS, reason="")
-        action = _record(
+        action = action_record(
             ActionKind.AUTO_HIDE,
             item=item,
             reason=_("Reported by %(count)d people.") % {"count": open_reports},
         )
-        _tell_authors(item, action)
+        authors_tell(item, action)
     return report, True
 
 
@@ -122,88 +136,48 @@ def report_create(*, item, by, reason: str, text: str = "") -> tuple[Report, boo
 
 @transaction.atomic
 def item_hide(*, item, by, reason: str) -> ModerationAction:
-    _check_moderator(by)
-    reason = _clean_reason(reason)
+    moderator_check(by)
+    reason = reason_clean(reason)
     kind = kind_of(item)
     item = kind.lock(item)
-    hidden_for_review = kind.is_hidden(item) and getattr(item, "hidden_cause", "") == HiddenCause.REPORTS
-    if kind.is_hidden(item) and not hidden_for_review:
+    if kind.is_hidden(item) and not kind.is_hidden_for_review(item):
         raise ValidationError(_("This is already hidden."), code="wrong_state")
     if not kind.is_hidden(item) and not kind.is_public(item):
         raise ValidationError(_("Only what is public can be hidden."), code="wrong_state")
     kind.hide(item, cause=HiddenCause.MODERATOR, reason=reason)
-    _close_reports(item, ReportStatus.UPHELD)
-    action = _record(ActionKind.HIDE, item=item, by=by, reason=reason)
-    _tell_authors(item, action)
+    reports_close(item, ReportStatus.UPHELD)
+    action = action_record(ActionKind.HIDE, item=item, by=by, reason=reason)
+    authors_tell(item, action)
     return action
 
 
 @transaction.atomic
 def item_restore(*, item, by, reason: str = "") -> ModerationAction:
     """Show a hidden item again (also the undo of a hide). Open reports about it are dismissed."""
-    _check_moderator(by)
-    reason = _clean_reason(reason, required=False)
+    moderator_check(by)
+    reason = reason_clean(reason, required=False)
     kind = kind_of(item)
     item = kind.lock(item)
     if not kind.is_hidden(item):
         raise ValidationError(_("This is not hidden."), code="wrong_state")
     kind.restore(item)
-    _close_reports(item, ReportStatus.DISMISSED)
-    action = _record(ActionKind.RESTORE, item=item, by=by, reason=reason)
-    _tell_authors(item, action)
+    reports_close(item, ReportStatus.DISMISSED)
+    action = action_record(ActionKind.RESTORE, item=item, by=by, reason=reason)
+    authors_tell(item, action)
     return action
 
 
 @transaction.atomic
 def reports_dismiss(*, item, by, reason: str = "") -> ModerationAction:
     """The reports do not hold: they are closed and the item stays (shown again if reports hid it)."""
-    _check_moderator(by)
+    moderator_check(by)
     kind = kind_of(item)
     item = kind.lock(item)
-    if kind.is_hidden(item) and getattr(item, "hidden_cause", "") == HiddenCause.REPORTS:
+    if kind.is_hidden_for_review(item):
         kind.restore(item)
-    if not _close_reports(item, ReportStatus.DISMISSED):
+    if not reports_close(item, ReportStatus.DISMISSED):
         raise ValidationError(_("There are no open reports about this."), code="no_reports")
-    return _record(ActionKind.DISMISS, item=item, by=by, reason=_clean_reason(reason, required=False))
-
-
-@transaction.atomic
-def initiative_publish(*, initiative: Initiative, by) -> ModerationAction:
-    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    initiative_moderation.initiative_publish(initiative=initiative, by=by)
-    _close_reports(initiative, ReportStatus.DISMISSED)
-    return _record(ActionKind.PUBLISH, item=initiative, by=by)
-
-
-@transaction.atomic
-def initiative_reject(*, initiative: Initiative, by, reason: str) -> ModerationAction:
-    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    reason = _clean_reason(reason)
-    action = _record(ActionKind.REJECT, item=initiative, by=by, reason=reason)
-    initiative_moderation.initiative_reject(
-        initiative=initiative,
-        by=by,
-        reason=reason,
-        appeal_url=site_url(reverse("moderation:appeal_create", args=[action.pk])),
-    )
-    return action
-
-
-@transaction.atomic
-def suggestion_reject(*, article, by, reason: str) -> ModerationAction:
-    """An example a resident suggested is not taken into the knowledge base: hidden, with the reason."""
-    _check_moderator(by)
-    reason = _clean_reason(reason)
-    kind = KINDS["voorbeeld"]
-    if not isinstance(article, kind.model) or article.suggested_by_id is None:
-        raise ValidationError(_("Only a suggested example can be rejected here."), code="not_a_suggestion")
-    article = kind.lock(article)
-    if kind.is_hidden(article):
-        raise ValidationError(_("This is already hidden."), code="wrong_state")
-    kind.hide(article, cause=HiddenCause.MODERATOR, reason=reason)
-    action = _record(ActionKind.REJECT, item=article, by=by, reason=reason)
-    _tell_authors(article, action)
-    return action
+    return action_record(ActionKind.DISMISS, item=item, by=by, reason=reason_clean(reason, required=False))
 
 
 # --- Accounts -----------------------------------------------------------------------------------------
@@ -213,22 +187,22 @@ def suggestion_reject(*, article, by, reason: str) -> ModerationAction:
 def user_block(*, user, by, hard: bool, reason: str) -> ModerationAction:
     """Stop an account from posting after repeated abuse. A hard block also hides what it posted (its
     comments, log entries and suggested examples); initiatives belong to their team and stay."""
-    _check_moderator(by)
-    reason = _clean_reason(reason)
+    moderator_check(by)
+    reason = reason_clean(reason)
     if user.pk == by.pk or user.is_staff:
         raise ValidationError(_("Staff accounts are not blocked here; ask the administrator."), code="staff")
     user = type(user).objects.select_for_update().get(pk=user.pk)
     if user.blocked_at is not None:
         raise ValidationError(_("This account is already blocked."), code="wrong_state")
     user.blocked_at = timezone.now()
-    user.block_kind = "hard" if hard else "soft"
+    user.block_kind = BlockKind.HARD if hard else BlockKind.SOFT
     user.block_reason = reason
     user.save(update_fields=["blocked_at", "block_kind", "block_reason"])
     if hard:
         for kind, items in posted_by(user).items():
             for item in items.filter(hidden_at__isnull=True).select_for_update():
                 kind.hide(item, cause=HiddenCause.BLOCK, reason=reason)
-    action = _record(ActionKind.BLOCK, by=by, account=user, reason=reason, label=user.display_name)
+    action = action_record(ActionKind.BLOCK, by=by, account=user, reason=reason, label=user.display_name)
     if user.email:
         send_templated_mail(
             to=[user.email],
@@ -246,7 +220,7 @@ def user_block(*, user, by, hard: bool, reason: str) -> ModerationAction:
 @transaction.atomic
 def user_unblock(*, user, by, reason: str = "") -> ModerationAction:
     """Undo a block; what a hard block hid is shown again (nothing hidden for other reasons)."""
-    _check_moderator(by)
+    moderator_check(by)
     user = type(user).objects.select_for_update().get(pk=user.pk)
     if user.blocked_at is None:
         raise ValidationError(_("This account is not blocked."), code="wrong_state")
@@ -257,11 +231,11 @@ def user_unblock(*, user, by, reason: str = "") -> ModerationAction:
     user.block_kind = ""
     user.block_reason = ""
     user.save(update_fields=["blocked_at", "block_kind", "block_reason"])
-    return _record(
+    return action_record(
         ActionKind.UNBLOCK,
         by=by,
         account=user,
-        reason=_clean_reason(reason, required=False),
+        reason=reason_clean(reason, required=False),
         label=user.display_name,
     )
 
@@ -287,37 +261,34 @@ def appeal_create(*, action: ModerationAction, by, message: str) -> Appeal:
             appeal.save()
     except IntegrityError:
         raise ValidationError(_("You have already appealed this decision."), code="duplicate") from None
-    _record(ActionKind.APPEAL, item=action.item, account=by, reason=message)
+    action_record(ActionKind.APPEAL, item=action.item, account=by, reason=message)
     return appeal
 
 
 @transaction.atomic
 def appeal_decide(*, appeal: Appeal, by, grant: bool, reason: str) -> ModerationAction:
     """Another moderator than the one who decided looks again. Granting undoes the decision."""
-    _check_moderator(by)
+    moderator_check(by)
     appeal = Appeal.objects.select_for_update().select_related("decision").get(pk=appeal.pk)
     if appeal.status != AppealStatus.OPEN:
         raise ValidationError(_("This appeal has already been decided."), code="decided")
     if not permissions.can_decide_appeal(by, appeal):
         raise PermissionDenied(_("Another moderator decides on an appeal against your own decision."))
-    reason = _clean_reason(reason)
+    reason = reason_clean(reason)
     item = appeal.item
     kind = kind_of(item)
     if grant:
         item = kind.lock(item)
-        if isinstance(item, Initiative) and item.publication_state == InitiativeState.REJECTED:
-            # The rejection does not hold: the initiative is published as it was submitted.
-            item.publication_state = InitiativeState.SUBMITTED
-            item.save(update_fields=["publication_state"])
-            initiative_moderation.initiative_publish(initiative=item, by=by)
+        if kind.is_rejected(item):
+            kind.undo_rejection(item, by=by)
         elif kind.is_hidden(item):
             kind.restore(item)
-            _close_reports(item, ReportStatus.DISMISSED)
+            reports_close(item, ReportStatus.DISMISSED)
     appeal.status = AppealStatus.GRANTED if grant else AppealStatus.DENIED
     appeal.decided_at = timezone.now()
     appeal.decided_by = by
     appeal.save(update_fields=["status", "decided_at", "decided_by"])
-    action = _record(
+    action = action_record(
         ActionKind.APPEAL_GRANTED if grant else ActionKind.APPEAL_DENIED, item=item, by=by, reason=reason
     )
     if appeal.author.is_active and appeal.author.email:

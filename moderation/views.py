@@ -11,11 +11,10 @@ from django.views.decorators.http import require_http_methods
 
 from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 
-from . import permissions
-from .content import item_for, kind_of
+from . import permissions, services
 from .forms import AppealForm, ReportForm
 from .models import ModerationAction
-from .services import appeal_create, report_create
+from .registry import item_for, kind_of
 
 
 @login_required
@@ -36,7 +35,7 @@ def report(request, kind, pk):
             return render(request, "moderation/report.html", context, status=429)
         if form.is_valid():
             try:
-                _report, created = report_create(
+                _report, created = services.report_create(
                     item=item,
                     by=request.user,
                     reason=form.cleaned_data["reason"],
@@ -68,7 +67,7 @@ def appeal(request, pk):
     context["form"] = form
     if request.method == "POST" and form.is_valid():
         try:
-            appeal_create(action=action, by=request.user, message=form.cleaned_data["message"])
+            services.appeal_create(action=action, by=request.user, message=form.cleaned_data["message"])
         except ValidationError as error:
             form.add_error(None, error)
         else:

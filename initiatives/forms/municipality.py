@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotFormMixin
 from initiatives.models import MunicipalResponse
-from initiatives.services.moderation import REJECTION_REASON_MAX_LENGTH
+from moderation.services import REASON_MAX_LENGTH
 
 
 class MunicipalResponseForm(HoneypotFormMixin, forms.ModelForm):
@@ -28,7 +28,7 @@ class RejectForm(forms.Form):
 
     reason = forms.CharField(
         label=_("Reason for rejection"),
-        max_length=REJECTION_REASON_MAX_LENGTH,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "cols": 60}),
         help_text=_(
             "The team receives this by email. Say kindly what needs to change; they can edit the "
@@ -43,7 +43,7 @@ class HideForm(forms.Form):
 
     reason = forms.CharField(
         label=_("Reason for hiding"),
-        max_length=REJECTION_REASON_MAX_LENGTH,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "cols": 60}),
         help_text=_("The team receives this by email, and may ask another moderator to look again."),
         error_messages={"required": _("Say why, so the team knows what happened.")},

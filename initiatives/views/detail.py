@@ -14,7 +14,8 @@ from initiatives.models import (
     TeamMembership,
     burgerinitiatief_progress,
 )
-from knowledgebase.models import CaseAnalysis
+from initiatives.sections import page_sections
+from initiatives.shortcuts import get_initiative_for
 
 
 def detail_queryset():
@@ -35,18 +36,14 @@ def detail_queryset():
                 queryset=Support.objects.filter(is_named=True).select_related("user"),
                 to_attr="named_supports",
             ),
-            Prefetch(
-                "analyses",
-                queryset=CaseAnalysis.objects.published().order_by("-published_at"),
-                to_attr="published_analyses",
-            ),
+            *(section.prefetch() for section in page_sections()),
         )
     )
 
 
 @require_safe
 def detail(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, queryset=detail_queryset())
+    initiative = get_initiative_for(request.user, slug, queryset=detail_queryset())
     # The team is prefetched: answer the permission checks from it instead of asking again.
     initiative.team_user_ids = {membership.user_id for membership in initiative.memberships.all()}
     user_support = user_follow = None
@@ -63,5 +60,6 @@ def detail(request, slug):
             "progress": burgerinitiatief_progress(initiative, initiative.named_supports),
             "burgerinitiatief_url": settings.BURGERINITIATIEF_URL,
             "is_team": permissions.is_team_member(request.user, initiative),
+            "page_sections": [section.template for section in page_sections()],
         },
     )

@@ -13,17 +13,8 @@ from initiatives import permissions
 from initiatives.choices import PublicationState
 from initiatives.forms.authoring import InitiativeForm, InvitationForm
 from initiatives.models import Initiative, TeamInvitation, TeamMembership
-from initiatives.services.authoring import (
-    INVITATION_VALID_FOR,
-    initiative_create,
-    initiative_delete,
-    initiative_submit,
-    initiative_update,
-    invitation_accept,
-    invitation_for_token,
-    open_invitations,
-    team_invite,
-)
+from initiatives.services import authoring
+from initiatives.shortcuts import get_initiative_for
 
 
 def _too_many(request, template, context):
@@ -42,7 +33,7 @@ def create(request):
     if request.method == "POST" and form.is_valid():
         if posting_limited(request, "initiative"):
             return _too_many(request, "initiatives/form.html", context)
-        initiative = initiative_create(author=request.user, **form.service_data())
+        initiative = authoring.initiative_create(author=request.user, **form.service_data())
         messages.success(
             request,
             _(
@@ -57,7 +48,7 @@ def create(request):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     # The form works on its own copy: a rejected edit must not change the title shown around it.
     form = InitiativeForm(
         request.POST or None, request.FILES or None, instance=Initiative.objects.get(pk=initiative.pk)
@@ -66,7 +57,7 @@ def edit(request, slug):
     if request.method == "POST" and form.is_valid():
         if posting_limited(request, "initiative"):
             return _too_many(request, "initiatives/form.html", context)
-        initiative_update(initiative=initiative, by=request.user, **form.service_data())
+        authoring.initiative_update(initiative=initiative, by=request.user, **form.service_data())
         messages.success(request, _("Your changes have been saved."))
         return redirect(initiative)
     return render(request, "initiatives/form.html", context)
@@ -75,8 +66,8 @@ def edit(request, slug):
 @login_required
 @require_POST
 def submit(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_submit_initiative)
-    initiative_submit(initiative=initiative, by=request.user)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_submit_initiative)
+    authoring.initiative_submit(initiative=initiative, by=request.user)
     messages.success(
         request,
         _(
@@ -91,9 +82,9 @@ def submit(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_delete_initiative)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_delete_initiative)
     if request.method == "POST":
-        initiative_delete(initiative=initiative)
+        authoring.initiative_delete(initiative=initiative)
         messages.success(request, _("“%(title)s” has been deleted.") % {"title": initiative.title})
         return redirect("initiatives:own_initiative_list")
     return render(request, "initiatives/confirm_delete.html", {"initiative": initiative})
@@ -102,17 +93,17 @@ def delete(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def team(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     form = InvitationForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         if posting_limited(request, "invitation"):
             return _too_many(request, "initiatives/team.html", _team_context(initiative, form))
         email = form.cleaned_data["email"]
-        team_invite(initiative=initiative, email=email, by=request.user)
+        authoring.team_invite(initiative=initiative, email=email, by=request.user)
         messages.success(
             request,
             _("We have sent an invitation to %(email)s. The link in it works for %(days)d days.")
-            % {"email": email, "days": INVITATION_VALID_FOR.days},
+            % {"email": email, "days": authoring.INVITATION_VALID_FOR.days},
         )
         return redirect("initiatives:team_edit", slug=initiative.slug)
     return render(request, "initiatives/team.html", _team_context(initiative, form))
@@ -123,14 +114,16 @@ def _team_context(initiative, form):
         "initiative": initiative,
         "form": form,
         "memberships": TeamMembership.objects.filter(initiative=initiative).select_related("user"),
-        "open_invitations": open_invitations().filter(initiative=initiative).select_related("invited_by"),
+        "open_invitations": authoring.open_invitations()
+        .filter(initiative=initiative)
+        .select_related("invited_by"),
     }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def invitation(request, token):
     """The page the invitation email links to. The token itself is the permission to join."""
-    found = invitation_for_token(token)
+    found = authoring.invitation_for_token(token)
     if found is None:
         raise Http404
     if not request.user.is_authenticated:
@@ -139,7 +132,7 @@ def invitation(request, token):
     already_member = permissions.is_team_member(request.user, initiative)
     if request.method == "POST":
         try:
-            invitation_accept(token=token, user=request.user)
+            authoring.invitation_accept(token=token, user=request.user)
         except TeamInvitation.DoesNotExist:
             raise Http404 from None
         if already_member:

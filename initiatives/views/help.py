@@ -13,17 +13,12 @@ from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from initiatives import permissions
 from initiatives.forms.help import HelpRequestForm, OfferForm, ReplyForm
 from initiatives.models import HelpOffer, HelpRequest
-from initiatives.services.help import (
-    help_offer_create,
-    help_offer_reply,
-    help_request_create,
-    help_request_set_fulfilled,
-    help_request_update,
-)
+from initiatives.services import help_requests
+from initiatives.shortcuts import get_initiative_for
 
 
 def _get_help_request(request, slug, pk, *, check=None):
-    initiative = permissions.get_initiative_for(request.user, slug, check=check)
+    initiative = get_initiative_for(request.user, slug, check=check)
     help_request = get_object_or_404(HelpRequest, pk=pk, initiative=initiative)
     help_request.initiative = initiative
     return initiative, help_request
@@ -45,7 +40,7 @@ def _render_request_form(request, form, initiative, help_request=None, status=20
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def request_create(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     if request.method != "POST":
         return _render_request_form(request, HelpRequestForm(), initiative)
     form = HelpRequestForm(request.POST)
@@ -54,7 +49,7 @@ def request_create(request, slug):
         return _render_request_form(request, form, initiative, status=429)
     if not form.is_valid():
         return _render_request_form(request, form, initiative)
-    help_request = help_request_create(initiative=initiative, **_request_fields(form))
+    help_request = help_requests.help_request_create(initiative=initiative, **_request_fields(form))
     messages.success(request, _("Your help request has been added."))
     return redirect(help_request.get_absolute_url())
 
@@ -71,7 +66,7 @@ def request_edit(request, slug, pk):
         return _render_request_form(request, form, initiative, help_request, status=429)
     if not form.is_valid():
         return _render_request_form(request, form, initiative, help_request)
-    help_request_update(help_request=help_request, **_request_fields(form))
+    help_requests.help_request_update(help_request=help_request, **_request_fields(form))
     messages.success(request, _("The help request has been saved."))
     return redirect(help_request.get_absolute_url())
 
@@ -84,7 +79,7 @@ def request_fulfilled(request, slug, pk):
     _initiative, help_request = _get_help_request(request, slug, pk, check=permissions.can_edit_initiative)
     wanted = request.POST.get("fulfilled")
     fulfilled = {"1": True, "0": False}.get(wanted, not help_request.is_fulfilled)
-    help_request_set_fulfilled(help_request=help_request, fulfilled=fulfilled)
+    help_requests.help_request_set_fulfilled(help_request=help_request, fulfilled=fulfilled)
     if fulfilled:
         messages.success(request, _("The help request is marked as fulfilled."))
     else:
@@ -107,7 +102,7 @@ def offer_create(request, slug, pk):
         return render(request, "initiatives/offer_form.html", {**context, "form": form}, status=429)
     if not form.is_valid():
         return render(request, "initiatives/offer_form.html", {**context, "form": form})
-    help_offer_create(
+    help_requests.help_offer_create(
         help_request=help_request, offered_by=request.user, message=form.cleaned_data["message"]
     )
     messages.success(
@@ -120,7 +115,7 @@ def offer_create(request, slug, pk):
 @login_required
 @require_safe
 def offers(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_see_offers)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_see_offers)
     help_requests = HelpRequest.objects.filter(initiative=initiative).prefetch_related(
         Prefetch("offers", queryset=HelpOffer.objects.select_related("offered_by", "replied_by"))
     )
@@ -132,7 +127,7 @@ def offers(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def offer_reply(request, slug, pk):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_see_offers)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_see_offers)
     offer = get_object_or_404(
         HelpOffer.objects.select_related("help_request", "offered_by", "replied_by"),
         pk=pk,
@@ -142,7 +137,7 @@ def offer_reply(request, slug, pk):
     previous_reply = offer.reply
     form = ReplyForm(request.POST if request.method == "POST" else None, instance=offer)
     if form.is_bound and form.is_valid():
-        help_offer_reply(offer=offer, by=request.user, reply=form.cleaned_data["reply"])
+        help_requests.help_offer_reply(offer=offer, by=request.user, reply=form.cleaned_data["reply"])
         messages.success(request, _("Your answer has been sent."))
         return redirect(
             reverse("initiatives:help_offer_list", kwargs={"slug": initiative.slug}) + f"#aanbod-{offer.pk}"

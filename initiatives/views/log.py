@@ -10,7 +10,8 @@ from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from initiatives import permissions
 from initiatives.forms.log import LogEntryForm
 from initiatives.models import LogEntry
-from initiatives.services.log_entries import log_entry_create, log_entry_delete, log_entry_update
+from initiatives.services import log_entries
+from initiatives.shortcuts import get_initiative_for
 
 
 def _entry_fields(form) -> dict:
@@ -18,7 +19,7 @@ def _entry_fields(form) -> dict:
 
 
 def _get_entry(request, slug, pk):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     # A hidden entry waits for moderation (or an appeal): the team no longer changes it.
     entry = get_object_or_404(LogEntry.objects.visible(), pk=pk, initiative=initiative)
     entry.initiative = initiative
@@ -37,7 +38,7 @@ def _render_form(request, form, initiative, entry=None, status=200):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def create(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     if request.method != "POST":
         return _render_form(request, LogEntryForm(), initiative)
     form = LogEntryForm(request.POST, request.FILES)
@@ -46,7 +47,7 @@ def create(request, slug):
         return _render_form(request, form, initiative, status=429)
     if not form.is_valid():
         return _render_form(request, form, initiative)
-    entry = log_entry_create(initiative=initiative, author=request.user, **_entry_fields(form))
+    entry = log_entries.log_entry_create(initiative=initiative, author=request.user, **_entry_fields(form))
     messages.success(request, _("Your log entry has been added."))
     return redirect(entry.get_absolute_url())
 
@@ -63,7 +64,7 @@ def edit(request, slug, pk):
         return _render_form(request, form, initiative, entry, status=429)
     if not form.is_valid():
         return _render_form(request, form, initiative, entry)
-    log_entry_update(log_entry=entry, **_entry_fields(form))
+    log_entries.log_entry_update(log_entry=entry, **_entry_fields(form))
     messages.success(request, _("The log entry has been saved."))
     return redirect(entry.get_absolute_url())
 
@@ -73,7 +74,7 @@ def edit(request, slug, pk):
 def delete(request, slug, pk):
     initiative, entry = _get_entry(request, slug, pk)
     if request.method == "POST":
-        log_entry_delete(log_entry=entry)
+        log_entries.log_entry_delete(log_entry=entry)
         messages.success(request, _("The log entry has been deleted."))
         return redirect(initiative.get_absolute_url() + "#logboek")
     return render(request, "initiatives/log_confirm_delete.html", {"initiative": initiative, "entry": entry})

@@ -13,7 +13,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from initiatives import permissions
 from initiatives.forms.municipality import MunicipalResponseForm
 from initiatives.models import Initiative
-from initiatives.services.moderation import municipal_response_create
+from initiatives.services import municipality
+from initiatives.shortcuts import get_initiative_for
+from moderation.permissions import can_moderate
 
 
 def _waiting_rows(initiatives, *, now, promise_days):
@@ -49,7 +51,7 @@ def queue(request):
             "rows": rows,
             "promise_days": promise_days,
             "overdue_count": sum(1 for row in rows if row["is_overdue"]),
-            "can_moderate": permissions.is_moderator(request.user),
+            "can_moderate": can_moderate(request.user),
         },
     )
 
@@ -61,7 +63,7 @@ def _can_respond(user, initiative):
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def respond(request, slug):
-    initiative = permissions.get_initiative_for(
+    initiative = get_initiative_for(
         request.user,
         slug,
         check=_can_respond,
@@ -69,7 +71,9 @@ def respond(request, slug):
     )
     form = MunicipalResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        municipal_response_create(initiative=initiative, author=request.user, body=form.cleaned_data["body"])
+        municipality.municipal_response_create(
+            initiative=initiative, author=request.user, body=form.cleaned_data["body"]
+        )
         messages.success(request, _("Your response is on the initiative's page now."))
         return redirect(initiative.get_absolute_url() + "#gemeente")
     return render(

@@ -22,24 +22,8 @@ from initiatives import permissions
 from initiatives.choices import FollowFrequency, PublicationState
 from initiatives.forms.participation import CommentForm, FollowForm, SupportForm
 from initiatives.models import Comment, Follow, HelpOffer, Initiative, TeamMembership
-from initiatives.services import notifications
-from initiatives.services.participation import (
-    comment_create as create_comment,
-)
-from initiatives.services.participation import (
-    comment_delete as delete_comment,
-)
-from initiatives.services.participation import (
-    comment_update as update_comment,
-)
-from initiatives.services.participation import (
-    follow_remove,
-    follow_set,
-    follow_stop_email,
-    support_add,
-    support_toggle,
-    support_withdraw,
-)
+from initiatives.services import notifications, participation
+from initiatives.shortcuts import get_initiative_for
 
 # Nothing was typed for a support, so there is nothing to keep: a different message than TOO_MANY_MESSAGE.
 TOO_MANY_SUPPORTS_MESSAGE = gettext_lazy(
@@ -85,7 +69,7 @@ def _back(request, default):
 @_login_then_back_to("steun")
 @require_POST
 def support(request, slug):
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_support)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_support)
     back = _detail_url(initiative, "steun")
     # A support is one click, with nothing typed to keep: a message on the page it came from is
     # friendlier than a separate 429 page.
@@ -100,15 +84,17 @@ def support(request, slug):
     # The buttons say what they mean (support / withdraw), so a double click does the same thing twice
     # instead of undoing itself; a post without a button (an old page) toggles.
     if action == SupportForm.WITHDRAW:
-        support_withdraw(initiative=initiative, user=request.user)
+        participation.support_withdraw(initiative=initiative, user=request.user)
         messages.success(request, _("You no longer support this initiative."))
     elif action == SupportForm.SUPPORT:
-        _support, created = support_add(initiative=initiative, user=request.user, is_named=is_named)
+        _support, created = participation.support_add(
+            initiative=initiative, user=request.user, is_named=is_named
+        )
         if created:
             messages.success(request, _("Thank you for supporting this initiative!"))
         else:
             messages.success(request, _("Your choice has been saved."))
-    elif support_toggle(initiative=initiative, user=request.user, is_named=is_named):
+    elif participation.support_toggle(initiative=initiative, user=request.user, is_named=is_named):
         messages.success(request, _("Thank you for supporting this initiative!"))
     else:
         messages.success(request, _("You no longer support this initiative."))
@@ -123,12 +109,14 @@ def support(request, slug):
 def follow(request, slug):
     if request.POST.get("action") == "unfollow":
         return _unfollow(request, slug)
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_follow)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_follow)
     form = FollowForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose how often you want an email."))
         return _back(request, _detail_url(initiative, "volgen"))
-    follow = follow_set(initiative=initiative, user=request.user, frequency=form.cleaned_data["frequency"])
+    follow = participation.follow_set(
+        initiative=initiative, user=request.user, frequency=form.cleaned_data["frequency"]
+    )
     if follow.frequency == FollowFrequency.NEVER:
         messages.success(request, _("You follow this initiative, without emails."))
     else:
@@ -144,7 +132,7 @@ def _unfollow(request, slug):
     """Anyone may stop following, even an initiative that is no longer public or when they can no
     longer post: it only removes their own follow. Others learn nothing about hidden initiatives."""
     initiative = get_object_or_404(Initiative, slug=slug)
-    removed = follow_remove(initiative=initiative, user=request.user)
+    removed = participation.follow_remove(initiative=initiative, user=request.user)
     if not removed and not permissions.can_view_initiative(request.user, initiative):
         raise Http404
     messages.success(request, _("You no longer follow this initiative."))
@@ -174,10 +162,10 @@ def unsubscribe(request, token):
     context = {"follow": follow, "initiative": initiative, "token": token, "done": None}
     if request.method == "POST":
         if request.POST.get("action") == "unfollow":
-            follow_remove(initiative=initiative, user=follow.user)
+            participation.follow_remove(initiative=initiative, user=follow.user)
             context["done"] = "unfollowed"
         else:  # the button on the page, or a mail program's one-click POST
-            follow_stop_email(follow=follow)
+            participation.follow_stop_email(follow=follow)
             context["done"] = "stopped"
     response = render(request, "initiatives/unsubscribe.html", context)
     response["X-Robots-Tag"] = "noindex"
@@ -201,14 +189,14 @@ def _comment_page(request, initiative, form, *, comment=None, status=200):
 def comment_create(request, slug):
     """The form under the comments posts here; when something is wrong (or after logging in) this page
     shows the form on its own, with what was typed."""
-    initiative = permissions.get_initiative_for(request.user, slug, check=permissions.can_comment)
+    initiative = get_initiative_for(request.user, slug, check=permissions.can_comment)
     form = CommentForm(request.POST or None)
     if request.method == "POST":
         if posting_limited(request, "comment"):
             form.add_error(None, TOO_MANY_MESSAGE)
             return _comment_page(request, initiative, form, status=429)
         if form.is_valid():
-            comment = create_comment(
+            comment = participation.comment_create(
                 initiative=initiative, author=request.user, body=form.cleaned_data["body"]
             )
             messages.success(request, _("Your comment has been placed."))
@@ -218,7 +206,7 @@ def comment_create(request, slug):
 
 def _own_comment(request, slug, pk):
     """404 when the initiative is not visible or the comment is not on it; 403 when not the author's."""
-    initiative = permissions.get_initiative_for(request.user, slug)
+    initiative = get_initiative_for(request.user, slug)
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk, initiative=initiative)
     if not permissions.can_change_comment(request.user, comment):
         raise PermissionDenied
@@ -235,7 +223,7 @@ def comment_edit(request, slug, pk):
             form.add_error(None, TOO_MANY_MESSAGE)
             return _comment_page(request, initiative, form, comment=comment, status=429)
         if form.is_valid():
-            update_comment(comment=comment, body=form.cleaned_data["body"])
+            participation.comment_update(comment=comment, body=form.cleaned_data["body"])
             messages.success(request, _("Your comment has been changed."))
             return redirect(comment.get_absolute_url())
     return _comment_page(request, initiative, form, comment=comment)
@@ -246,7 +234,7 @@ def comment_edit(request, slug, pk):
 def comment_delete(request, slug, pk):
     initiative, comment = _own_comment(request, slug, pk)
     if request.method == "POST":
-        delete_comment(comment=comment)
+        participation.comment_delete(comment=comment)
         messages.success(request, _("Your comment has been deleted."))
         return redirect(_detail_url(initiative, "reacties"))
     return render(

@@ -1,5 +1,5 @@
 from .analyses import CaseAnalysis, ConceptFinding
-from .articles import Article, ArticleKind, PublicationState, can_read_drafts
+from .articles import Article, ArticleKind, PublicationState
 from .pages import PAGES, Page
 
 __all__ = [
@@ -10,5 +10,4 @@ __all__ = [
     "ConceptFinding",
     "Page",
     "PublicationState",
-    "can_read_drafts",
 ]

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from initiatives.choices import Origin
+from initiatives.choices import PublicationState as InitiativeState
 
 from .articles import PublicationState, PublishedQuerySet
 
@@ -16,8 +18,6 @@ from .articles import PublicationState, PublishedQuerySet
 class CaseAnalysisQuerySet(PublishedQuerySet):
     def of_published_initiatives(self):
         """An analysis is public only while its initiative is."""
-        from initiatives.choices import PublicationState as InitiativeState
-
         return self.filter(initiative__publication_state=InitiativeState.PUBLISHED)
 
     def published(self):
@@ -111,8 +111,6 @@ class CaseAnalysis(TimeStampedModel):
     @property
     def flywheel_slug(self):
         """The flywheel follows the initiative's origin."""
-        from initiatives.choices import Origin
-
         return Origin(self.initiative.origin).flywheel_slug
 
     @property

@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 from core.documents import document_kind, document_storage
 from core.models import Hideable, TimeStampedModel
 from core.search import search_filter
+from knowledgebase.permissions import can_read_drafts
 
 
 class ArticleFieldFile(FieldFile):
@@ -42,17 +43,6 @@ class PublicationState(models.TextChoices):
 
     DRAFT = "draft", _("draft")
     PUBLISHED = "published", _("published")
-
-
-def can_read_drafts(user, model) -> bool:
-    """Staff who may view `model` in the management site may also read its drafts on the site (the
-    editors' preview); everyone else reads what is published."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
-    )
 
 
 class PublishedQuerySet(models.QuerySet):

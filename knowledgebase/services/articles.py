@@ -1,19 +1,12 @@
-"""Writes in the knowledge base: keeping articles and analyses findable, their photos, and residents'
-suggestions of local examples."""
+"""Writes in the knowledge base: keeping articles and analyses findable, their photos and files, deleting
+and publishing. Residents' suggestions are in suggestions.py."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
-from django.utils.text import Truncator
+from django.utils import timezone
 
-from accounts.roles import Role
 from core.images import make_thumbnail
-from core.mail import send_templated_mail, site_url
 from core.search import search_index_update
-from core.slugs import unique_slug
-from knowledgebase.models import Article, ArticleKind, CaseAnalysis, PublicationState
-
-SUMMARY_LENGTH = 280
+from knowledgebase.models import Article, CaseAnalysis, PublicationState
 
 
 def article_reindex(*, article: Article) -> None:
@@ -69,40 +62,6 @@ def files_delete_on_commit(storage, names) -> None:
         transaction.on_commit(lambda: [storage.delete(name) for name in names], robust=True)
 
 
-def _editors():
-    users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
-    return users.filter(groups__name=Role.EDITOR).distinct()
-
-
-@transaction.atomic
-def example_suggest(*, by, title: str, story: str, area=None, place: str = "", link: str = "") -> Article:
-    """A resident suggests a local example. It arrives as a draft article for the editors, who are told
-    by email; they rewrite, tag and publish it, or leave it."""
-    article = Article(
-        kind=ArticleKind.EXAMPLE,
-        title=title,
-        slug=unique_slug(Article, title, fallback="voorbeeld"),
-        summary=Truncator(" ".join(story.split())).chars(SUMMARY_LENGTH),
-        body=story,
-        area=area,
-        place=place,
-        source_url=link,
-        state=PublicationState.DRAFT,
-        suggested_by=by,
-    )
-    article.full_clean()
-    article.save()
-    article_reindex(article=article)
-    review_url = site_url(reverse("admin:knowledgebase_article_change", args=[article.pk]))
-    for editor in _editors():
-        send_templated_mail(
-            to=[editor.email],
-            template="knowledgebase/email/example_suggested",
-            context={"article": article, "suggested_by": by, "editor": editor, "review_url": review_url},
-        )
-    return article
-
-
 @transaction.atomic
 def article_delete(*, article: Article) -> None:
     """Delete an article and, once that is committed, its photo and file."""
@@ -114,10 +73,40 @@ def article_delete(*, article: Article) -> None:
 
 
 @transaction.atomic
-def suggestions_withdraw(*, by) -> int:
-    """Delete the examples `by` suggested that were never published (their account is being deleted);
-    published ones stay, without their name."""
-    drafts = list(Article.objects.filter(suggested_by=by, published_at__isnull=True))
-    for article in drafts:
-        article_delete(article=article)
-    return len(drafts)
+def publication_publish(*, items) -> int:
+    """Publish the articles or case analyses in `items` that are not yet (the editors' list action): from
+    now, unless a date was set. How many were published."""
+    now = timezone.now()
+    count = 0
+    for item in items.exclude(state=PublicationState.PUBLISHED):
+        item.state = PublicationState.PUBLISHED
+        item.published_at = item.published_at or now
+        item.save(update_fields=["state", "published_at", "updated_at"])
+        count += 1
+    return count
+
+
+@transaction.atomic
+def article_save(*, article: Article, by, cover_image=None, attachment_replaced: bool = False) -> Article:
+    """Save an article as an editor wrote it in the management site (the form has set its fields):
+    `cover_image` a new photo (already cleaned), False to remove it, None to keep it; the old file gone
+    once a new one is saved; the editor named as its writer unless a resident suggested it. Themes and
+    concepts are saved after it by the form, then `article_reindex`."""
+    if cover_image is not None:
+        article_cover_update(article=article, photo=cover_image)
+    if attachment_replaced:
+        article_attachment_replaced(article=article)
+    if article.written_by_id is None and article.suggested_by_id is None:
+        article.written_by = by
+    article.save()
+    return article
+
+
+@transaction.atomic
+def analysis_save(*, analysis: CaseAnalysis, by) -> CaseAnalysis:
+    """Save a case analysis as written in the management site; whoever first saves it is named as its
+    writer. Its findings are saved after it by the form, then `analysis_reindex`."""
+    if analysis.written_by_id is None:
+        analysis.written_by = by
+    analysis.save()
+    return analysis

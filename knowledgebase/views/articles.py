@@ -15,7 +15,7 @@ from flywheels.models import Concept
 from knowledgebase import permissions
 from knowledgebase.forms import ArticleFilterForm, SuggestExampleForm
 from knowledgebase.models import Article
-from knowledgebase.services.articles import example_suggest
+from knowledgebase.services import suggestions
 
 ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3
@@ -117,7 +117,7 @@ def suggest(request):
             return render(request, "knowledgebase/suggest.html", {"form": form}, status=429)
         if form.is_valid():
             data = form.cleaned_data
-            example_suggest(
+            suggestions.example_suggest(
                 by=request.user,
                 title=data["title"],
                 story=data["story"],

@@ -1,7 +1,9 @@
 from django import template
 from django.urls import reverse
 
-from moderation.content import kind_of
+from moderation.permissions import can_moderate
+from moderation.queries import waiting_counts
+from moderation.registry import kind_of
 
 register = template.Library()
 
@@ -15,9 +17,6 @@ def report_url(item):
 @register.simple_tag(takes_context=True)
 def moderation_counts(context):
     """What waits for a moderator, for the management site's front page; nothing for other staff."""
-    from moderation.permissions import can_moderate
-    from moderation.queries import waiting_counts
-
     request = context.get("request")
     if request is None or not can_moderate(request.user):
         return None

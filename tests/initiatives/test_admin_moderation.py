@@ -11,11 +11,8 @@ from django.utils import timezone
 
 from initiatives.choices import FollowFrequency, NotificationKind, PublicationState
 from initiatives.models import Initiative, MunicipalResponse, Notification
-from initiatives.services.moderation import (
-    contact_person_assign,
-    initiative_publish,
-    initiative_reject,
-)
+from initiatives.services.municipality import contact_person_assign
+from initiatives.services.publication import initiative_publish, initiative_reject
 from moderation.services import item_hide
 from tests.accounts.factories import staff_in_role
 from tests.initiatives.factories import (
@@ -52,6 +49,11 @@ def council_client(client):
 
 def change_url(initiative):
     return reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+
+
+def item_page(initiative):
+    """The initiative's moderation page, where it is hidden and shown again."""
+    return reverse("admin:moderation_item", kwargs={"kind": "initiatief", "pk": initiative.pk})
 
 
 def moderation_url(initiative, action):
@@ -207,12 +209,15 @@ def test_a_published_initiative_cannot_be_rejected(moderator):
 def test_moderator_hides_a_published_initiative_and_the_team_gets_the_reason_and_a_way_to_appeal(
     moderator_client, mailoutbox, django_capture_on_commit_callbacks
 ):
+    """Hiding one initiative happens on its moderation page, like hiding anything else: its page in the
+    management site links there (and the old address of its own hide page leads there too)."""
     initiative = InitiativeFactory()
-    assert moderation_url(initiative, "hide") in moderator_client.get(change_url(initiative)).content.decode()
+    assert item_page(initiative) in moderator_client.get(change_url(initiative)).content.decode()
+    assert moderator_client.get(moderation_url(initiative, "hide")).url == item_page(initiative)
 
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client.post(
-            moderation_url(initiative, "hide"), {"reason": "Er staan adressen van buren in."}
+            item_page(initiative), {"action": "hide", "hide-reason": "Er staan adressen van buren in."}
         )
 
     assert fresh(initiative).publication_state == PublicationState.HIDDEN
@@ -225,10 +230,12 @@ def test_moderator_hides_a_published_initiative_and_the_team_gets_the_reason_and
 def test_hiding_without_a_reason_shows_the_form_again(moderator_client):
     initiative = InitiativeFactory()
 
-    response = moderator_client.post(moderation_url(initiative, "hide"), {"reason": ""})
+    response = moderator_client.post(item_page(initiative), {"action": "hide", "hide-reason": ""})
 
     assert response.status_code == 200
-    assert response.context["form"].has_error("reason", "required")
+    assert next(d["form"] for d in response.context["decisions"] if d["name"] == "hide").has_error(
+        "reason", "required"
+    )
     assert fresh(initiative).publication_state == PublicationState.PUBLISHED
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from initiatives.choices import FollowFrequency, NotificationKind
 from initiatives.models import Initiative, MunicipalResponse, Notification
-from initiatives.services.moderation import municipal_response_create
+from initiatives.services.municipality import municipal_response_create
 from tests.accounts.factories import staff_in_role
 from tests.initiatives.factories import FollowFactory, InitiativeFactory, MunicipalResponseFactory
 

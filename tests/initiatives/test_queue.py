@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative
-from initiatives.services.moderation import municipal_response_create
+from initiatives.services.municipality import municipal_response_create
 from tests.accounts.factories import staff_in_role
 from tests.initiatives.factories import InitiativeFactory
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.roles import Role
 from knowledgebase.forms import SuggestExampleForm
 from knowledgebase.models import Article, ArticleKind, PublicationState
-from knowledgebase.services.articles import SUMMARY_LENGTH
+from knowledgebase.services.suggestions import SUMMARY_LENGTH
 from places.models import Area
 from tests.accounts.factories import UserFactory, staff_in_role
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS, SCRIPT_MARKERS

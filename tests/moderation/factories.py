@@ -5,8 +5,8 @@ import factory
 from django.urls import reverse
 from factory.django import DjangoModelFactory
 
-from moderation.content import kind_of
 from moderation.models import Report, ReportReason
+from moderation.registry import kind_of
 from tests.initiatives.factories import (
     CommentFactory,
     InitiativeFactory,

@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from core.models import HiddenCause
+from knowledgebase.services.suggestions import suggestion_reject
 from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
-from moderation.services import appeal_create, item_hide, suggestion_reject
+from moderation.registry import kind_of
+from moderation.services import appeal_create, item_hide
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
 from tests.initiatives.factories import (
     CommentFactory,
@@ -42,6 +44,20 @@ QUEUE = reverse("admin:moderation_queue")
 AUDIT_LOG = reverse("admin:moderation_moderationaction_changelist")
 
 
+def section(response, key):
+    """A section of the moderation queue page ("submissions", "reported", "suggestions", "appeals")."""
+    return next(section for section in response.context["sections"] if section.key == key)
+
+
+def listed(response, key):
+    return [row.item for row in section(response, key).rows]
+
+
+def decision_forms(response):
+    """The forms of the decisions an item's moderation page offers, by name."""
+    return {decision["name"]: decision["form"] for decision in response.context["decisions"]}
+
+
 def ago(hours):
     return timezone.now() - datetime.timedelta(hours=hours)
 
@@ -65,7 +81,7 @@ def test_the_queue_lists_submitted_initiatives_oldest_submission_first(moderator
     response = moderator_client.get(QUEUE)
 
     assert response.status_code == 200
-    assert response.context["submissions"] == [older, newer]
+    assert listed(response, "submissions") == [older, newer]
 
 
 def test_the_queue_lists_reported_items_with_their_counts_longest_waiting_first(moderator_client):
@@ -81,7 +97,7 @@ def test_the_queue_lists_reported_items_with_their_counts_longest_waiting_first(
 
     response = moderator_client.get(QUEUE)
 
-    rows = [(row["kind"].slug, row["item"], row["count"]) for row in response.context["reported"]]
+    rows = [(kind_of(row.item).slug, row.item, row.cells[1]) for row in section(response, "reported").rows]
     assert rows == [
         ("logboek", entry, 1),
         ("initiatief", initiative, 2),
@@ -103,7 +119,7 @@ def test_the_queue_lists_suggested_examples_waiting_oldest_first(moderator, mode
 
     response = moderator_client.get(QUEUE)
 
-    assert response.context["suggestions"] == [older, newer]
+    assert listed(response, "suggestions") == [older, newer]
     assert item_page(older) in response.content.decode()
 
 
@@ -118,9 +134,8 @@ def test_the_queue_lists_open_appeals_oldest_first(moderator, second_moderator, 
 
     response = moderator_client.get(QUEUE)
 
-    listed = [row["appeal"] for row in response.context["appeals"]]
-    assert listed == [appeals[1], appeals[0]]
-    assert response.context["appeals"][0]["url"] == item_page(appeals[1].item)
+    assert listed(response, "appeals") == [appeals[1], appeals[0]]
+    assert section(response, "appeals").rows[0].url == item_page(appeals[1].item)
 
 
 def waiting_numbers(response):
@@ -171,7 +186,7 @@ def test_moderator_opens_the_page_of_a_reported_item(moderator_client, kind):
     assert response.status_code == 200
     assert response.context["item"] == item
     assert len(response.context["open_reports"]) == 2
-    assert {"hide", "dismiss"} <= set(response.context["forms"])
+    assert {"hide", "dismiss"} <= set(decision_forms(response))
 
 
 def test_an_unknown_item_or_an_article_nobody_suggested_is_not_found(moderator_client):
@@ -210,7 +225,7 @@ def test_a_decision_without_a_reason_shows_the_form_again(moderator_client, acti
     response = post_action(moderator_client, item, action, reason=reason)
 
     assert response.status_code == 200
-    assert response.context["forms"][action].errors["reason"]
+    assert decision_forms(response)[action].errors["reason"]
     assert not is_hidden(item)
     assert not ModerationAction.objects.exists()
 
@@ -241,7 +256,7 @@ def test_moderator_rejects_a_suggested_example_from_its_page(
     moderator_client, mailoutbox, django_capture_on_commit_callbacks
 ):
     suggestion = SuggestedExampleFactory(draft=True)
-    assert "reject_suggestion" in moderator_client.get(item_page(suggestion)).context["forms"]
+    assert "reject_suggestion" in decision_forms(moderator_client.get(item_page(suggestion)))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = post_action(moderator_client, suggestion, "reject_suggestion", reason="Dit is reclame.")
@@ -274,7 +289,7 @@ def test_rejecting_as_a_suggestion_what_is_no_suggestion_is_refused_without_an_e
     moderator_client, kind, mailoutbox, django_capture_on_commit_callbacks
 ):
     item = public_item(kind)
-    assert "reject_suggestion" not in moderator_client.get(item_page(item)).context["forms"]
+    assert "reject_suggestion" not in decision_forms(moderator_client.get(item_page(item)))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = post_action(moderator_client, item, "reject_suggestion", reason="Geen voorbeeld.")
@@ -328,7 +343,7 @@ def test_deciding_on_an_appeal_without_a_reason_shows_the_form_again(client, app
     response = post_action(client, appealed, "appeal", grant="0", reason="")
 
     assert response.status_code == 200
-    assert response.context["forms"]["appeal"].errors["reason"]
+    assert response.context["appeal_form"].errors["reason"]
     assert Appeal.objects.get().status == AppealStatus.OPEN
 
 
@@ -516,7 +531,7 @@ def test_the_queue_runs_the_same_number_of_queries_with_few_and_many_items(moder
     fill_the_queue(moderator, 12)
     many = queries_for(moderator_client, QUEUE)
 
-    assert len(moderator_client.get(QUEUE).context["reported"]) == 13 * len(KINDS)
+    assert len(section(moderator_client.get(QUEUE), "reported").rows) == 13 * len(KINDS)
     assert few == many, f"{few} queries with few items, {many} with many"
 
 

@@ -12,17 +12,18 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from initiatives.choices import PublicationState
+from initiatives.services.publication import initiative_reject
+from knowledgebase.moderation import SUGGESTIONS
+from knowledgebase.services.suggestions import suggestion_reject
 from moderation import queries
 from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction, ReportReason, ReportStatus
 from moderation.services import (
     appeal_create,
     appeal_decide,
-    initiative_reject,
     item_hide,
     item_restore,
     report_create,
     reports_dismiss,
-    suggestion_reject,
     user_block,
 )
 from tests.accounts.factories import staff_in_role
@@ -358,7 +359,7 @@ def test_a_granted_appeal_puts_a_rejected_suggestion_back_in_the_queue(moderator
 
     assert fresh(suggestion).hidden_at is None
     assert fresh(suggestion).hidden_cause == ""
-    assert list(queries.suggestions_waiting()) == [suggestion]
+    assert list(SUGGESTIONS.waiting()) == [suggestion]
 
 
 def test_the_moderator_who_confirmed_a_hide_by_reports_does_not_decide_the_appeal_against_it(

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.permissions import can_post
 from accounts.roles import Role
 from core.models import HiddenCause
 from initiatives.choices import FollowFrequency, LogKind, PublicationState
 from initiatives.models import Comment, Follow, LogEntry, Support
-from initiatives.permissions import can_post
 from knowledgebase.models import Article
 from moderation.models import ActionKind, ModerationAction, Report, ReportReason
 from moderation.services import item_hide, report_create, user_block, user_unblock

@@ -9,17 +9,11 @@ from django.utils import timezone
 
 from core.models import HiddenCause
 from initiatives.choices import PublicationState
-from moderation import queries
+from initiatives.services.publication import initiative_publish, initiative_reject
+from knowledgebase.moderation import SUGGESTIONS
+from knowledgebase.services.suggestions import suggestion_reject
 from moderation.models import ActionKind, ModerationAction, Report, ReportReason, ReportStatus
-from moderation.services import (
-    initiative_publish,
-    initiative_reject,
-    item_hide,
-    item_restore,
-    report_create,
-    reports_dismiss,
-    suggestion_reject,
-)
+from moderation.services import item_hide, item_restore, report_create, reports_dismiss
 from tests.initiatives.factories import (
     CommentFactory,
     InitiativeFactory,
@@ -280,7 +274,7 @@ def test_moderator_rejects_a_suggested_example_with_a_reason_the_resident_gets(
     moderator, mailoutbox, django_capture_on_commit_callbacks
 ):
     suggestion = SuggestedExampleFactory(draft=True, title="Ons buurtfeest")
-    assert list(queries.suggestions_waiting()) == [suggestion]
+    assert list(SUGGESTIONS.waiting()) == [suggestion]
 
     with django_capture_on_commit_callbacks(execute=True):
         action = suggestion_reject(
@@ -288,7 +282,7 @@ def test_moderator_rejects_a_suggested_example_with_a_reason_the_resident_gets(
         )
 
     assert fresh(suggestion).hidden_cause == HiddenCause.MODERATOR
-    assert list(queries.suggestions_waiting()) == []
+    assert list(SUGGESTIONS.waiting()) == []
     assert action.kind == ActionKind.REJECT
     assert action.item_label == "Ons buurtfeest"
     assert [message.to for message in mailoutbox] == [[suggestion.suggested_by.email]]
@@ -356,11 +350,14 @@ def test_the_buttons_on_an_initiative_in_the_management_site_write_the_audit_log
 ):
     initiative = InitiativeFactory(**({} if state == "published" else {state: True}))
 
-    response = moderator_client.post(
-        reverse(f"admin:initiatives_initiative_{action}", args=[initiative.pk]), data
-    )
+    if action == "hide":  # on its moderation page, as anything else
+        url = reverse("admin:moderation_item", kwargs={"kind": "initiatief", "pk": initiative.pk})
+        data = {"action": "hide", "hide-reason": data["reason"]}
+    else:
+        url = reverse(f"admin:initiatives_initiative_{action}", args=[initiative.pk])
+    response = moderator_client.post(url, data)
 
     assert response.status_code == 302
     logged = ModerationAction.objects.get()
     assert (logged.kind, logged.moderator, logged.item) == (kind, moderator, fresh(initiative))
-    assert logged.reason == data.get("reason", "")
+    assert logged.reason == data.get("reason", data.get("hide-reason", ""))

@@ -9,6 +9,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from initiatives.choices import PublicationState
+from initiatives.services import publication
+from knowledgebase.services import suggestions
 from moderation import permissions, services
 from moderation.models import Appeal, AppealStatus, ModerationAction, Report, ReportStatus
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
@@ -176,17 +178,17 @@ SERVICES = {
     ),
     "initiative_publish": (
         lambda moderator: InitiativeFactory(submitted=True),
-        lambda item, by: services.initiative_publish(initiative=item, by=by),
+        lambda item, by: publication.initiative_publish(initiative=item, by=by),
         lambda item: fresh(item).publication_state == PublicationState.SUBMITTED,
     ),
     "initiative_reject": (
         lambda moderator: InitiativeFactory(submitted=True),
-        lambda item, by: services.initiative_reject(initiative=item, by=by, reason="Te vaag."),
+        lambda item, by: publication.initiative_reject(initiative=item, by=by, reason="Te vaag."),
         lambda item: fresh(item).publication_state == PublicationState.SUBMITTED,
     ),
     "suggestion_reject": (
         lambda moderator: SuggestedExampleFactory(draft=True),
-        lambda item, by: services.suggestion_reject(article=item, by=by, reason="Reclame."),
+        lambda item, by: suggestions.suggestion_reject(article=item, by=by, reason="Reclame."),
         lambda item: not is_hidden(item),
     ),
     "user_block": (
@@ -207,6 +209,8 @@ SERVICES = {
         ),
     ),
 }
+# Decisions that belong to one kind of item, in the app that owns it, built on moderation's helpers.
+OWN_DECISIONS = {"initiative_publish", "initiative_reject", "suggestion_reject"}
 NOT_MODERATORS = {
     "resident": lambda: VerifiedUserFactory(),
     "council": lambda: staff_in_role(Role.COUNCIL),
@@ -224,8 +228,17 @@ def test_the_table_covers_every_moderation_service():
         and getattr(getattr(services, name), "__module__", "") == services.__name__
         and not name.startswith("_")
     }
-    # appeal_create and report_create are for everyone who may (see the permissions); the rest is moderators'.
-    assert writes - {"appeal_create", "report_create"} == set(SERVICES)
+    # appeal_create and report_create are for everyone who may (see the permissions); the helpers every
+    # decision is made of (also the apps' own) are tested through them; the rest is moderators'.
+    helpers = {
+        "moderator_check",
+        "reason_clean",
+        "action_record",
+        "authors_tell",
+        "appeal_url",
+        "reports_close",
+    }
+    assert writes - {"appeal_create", "report_create"} - helpers == set(SERVICES) - set(OWN_DECISIONS)
 
 
 @pytest.mark.parametrize("who", NOT_MODERATORS.keys())

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from core.models import HiddenCause
 from initiatives.choices import PublicationState
-from moderation.content import kind_of
 from moderation.models import ActionKind, ModerationAction, Report, ReportReason, ReportStatus
+from moderation.registry import kind_of
 from moderation.services import report_create, reports_dismiss
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import (

@@ -1,0 +1,38 @@
+"""What the samenwerkingslab keeps about a person: the sessions they signed up for and their signals
+with the conversation (accounts/privacy.py; registered in apps.py)."""
+
+
+def _lab_sessions(user) -> list:
+    """The sessions they signed up for."""
+    return [
+        {
+            "topic": registration.session.topic,
+            "starts": registration.session.starts_at.isoformat(),
+            "status": registration.status,
+        }
+        for registration in user.lab_registrations.select_related("session").order_by("requested_at")
+    ]
+
+
+def _signals(user) -> list:
+    """Their signals, with the whole conversation (two queries)."""
+    return [
+        {
+            "title": signal.title,
+            "text": signal.description,
+            "status": signal.status,
+            "created": signal.created_at.isoformat(),
+            "messages": [
+                {
+                    "from_ombuds": message.from_ombuds,
+                    "text": message.body,
+                    "sent": message.created_at.isoformat(),
+                }
+                for message in signal.messages.all()
+            ],
+        }
+        for signal in user.signals.prefetch_related("messages").order_by("created_at")
+    ]
+
+
+EXPORT_SECTIONS = {"lab_sessions": _lab_sessions, "signals": _signals}
