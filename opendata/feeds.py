@@ -2,6 +2,8 @@
 village or district (?gebied=) and flywheel concept (?begrip=), so a village council's site can show its
 own village's news."""
 
+from dataclasses import dataclass
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
@@ -17,27 +19,40 @@ from places.models import Area
 ITEMS = 30
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """What one request asks of a feed: its filters ({"gebied": Area, "begrip": Concept}, those given) and
+    its own address, for the feed's link to itself.
+
+    Django serves every request of a feed with one shared instance (opendata/urls.py makes it once), so
+    nothing of a request may be kept on `self`: it travels as the `obj` that `get_object()` returns and
+    Django hands to every other method."""
+
+    filters: dict
+    path: str
+
+
 class _Filtered(Feed):
     """Reads ?gebied= and ?begrip=; an unknown one is a 404, not an empty feed that looks right."""
 
     def get_object(self, request, *args, **kwargs):
-        chosen = {}
+        filters = {}
         for parameter, model, lookup in (("gebied", Area, {}), ("begrip", Concept, {})):
             slug = request.GET.get(parameter)
             if slug:
                 found = model.objects.filter(slug=slug, **lookup).first() if is_slug(slug) else None
                 if found is None:
                     raise Http404
-                chosen[parameter] = found
-        self.request_path = request.get_full_path()
-        return chosen
+                filters[parameter] = found
+        return Chosen(filters=filters, path=request.get_full_path())
 
     def title(self, chosen):
-        parts = [self.name, *(getattr(value, "label", None) or str(value) for value in chosen.values())]
+        filters = chosen.filters.values()
+        parts = [self.name, *(getattr(value, "label", None) or str(value) for value in filters)]
         return ": ".join([_("Samenwerken in Doetinchem"), ", ".join(str(part) for part in parts)])
 
     def feed_url(self, chosen):
-        return self.request_path
+        return chosen.path
 
     def item_description(self, item):
         return item.summary
@@ -55,10 +70,10 @@ class InitiativesFeed(_Filtered):
 
     def items(self, chosen):
         initiatives = Initiative.objects.published().select_related("area")
-        if "gebied" in chosen:
-            initiatives = initiatives.filter(area=chosen["gebied"])
-        if "begrip" in chosen:
-            initiatives = initiatives.filter(concepts=chosen["begrip"])
+        if "gebied" in chosen.filters:
+            initiatives = initiatives.filter(area=chosen.filters["gebied"])
+        if "begrip" in chosen.filters:
+            initiatives = initiatives.filter(concepts=chosen.filters["begrip"])
         return initiatives.order_by("-published_at", "-pk")[:ITEMS]
 
     def item_title(self, item):
@@ -80,10 +95,10 @@ class LogEntriesFeed(_Filtered):
 
     def items(self, chosen):
         entries = LogEntry.objects.published().select_related("initiative")
-        if "gebied" in chosen:
-            entries = entries.filter(initiative__area=chosen["gebied"])
-        if "begrip" in chosen:
-            entries = entries.filter(initiative__concepts=chosen["begrip"])
+        if "gebied" in chosen.filters:
+            entries = entries.filter(initiative__area=chosen.filters["gebied"])
+        if "begrip" in chosen.filters:
+            entries = entries.filter(initiative__concepts=chosen.filters["begrip"])
         return entries.order_by("-created_at", "-pk")[:ITEMS]
 
     def item_title(self, item):
@@ -108,10 +123,10 @@ class ArticlesFeed(_Filtered):
 
     def items(self, chosen):
         articles = Article.objects.published()
-        if "gebied" in chosen:
-            articles = articles.filter(area=chosen["gebied"])
-        if "begrip" in chosen:
-            articles = articles.filter(concepts=chosen["begrip"])
+        if "gebied" in chosen.filters:
+            articles = articles.filter(area=chosen.filters["gebied"])
+        if "begrip" in chosen.filters:
+            articles = articles.filter(concepts=chosen.filters["begrip"])
         return articles.order_by("-published_at", "-pk")[:ITEMS]
 
     def item_title(self, item):

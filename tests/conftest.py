@@ -2,6 +2,9 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponseBase
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from tests.accounts.factories import PASSWORD, UserFactory, verify_email
@@ -80,3 +83,25 @@ def other_user(db):
 def client_logged_in(client, user):
     client.force_login(user)
     return client
+
+
+class QueryCounter:
+    """`count_queries(run)` calls `run` (`lambda: client.get(url)`) and gives the number of database queries
+    it made. A response it returns must have the status `status` (200 unless told; None checks nothing).
+    What `run` returned last stays in `.result`, for a test that also looks at the page or the data."""
+
+    def __init__(self):
+        self.result = None
+
+    def __call__(self, run, *, status=200) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            self.result = run()
+        if status is not None and isinstance(self.result, HttpResponseBase):
+            assert self.result.status_code == status, f"status {self.result.status_code}, not {status}"
+        return len(queries)
+
+
+@pytest.fixture
+def count_queries():
+    """Counts the queries of one request or call; compare a page with a few rows and with many."""
+    return QueryCounter()

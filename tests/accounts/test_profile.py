@@ -1,11 +1,8 @@
-import re
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from places.models import Area
+from tests.html import elements, parse
 from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +78,8 @@ def test_empty_display_name_shows_an_error_and_keeps_the_chosen_area(client_logg
 
     assert response.status_code == 200
     assert "display_name" in response.context["form"].errors
-    assert re.search(rf'<option value="{wehl.pk}"[^>]*\bselected\b', response.content.decode())
+    [chosen] = elements(parse(response), "option", value=str(wehl.pk))
+    assert chosen.has_attr("selected")
     user.refresh_from_db()
     assert user.display_name == "Bea"
     assert user.area is None
@@ -95,12 +93,13 @@ def test_saving_the_profile_confirms_with_a_message_in_dutch(client_logged_in):
     assert str(messages[0]) != "Your profile has been saved."  # the English source: not translated
 
 
-def test_profile_queries_do_not_grow_with_the_number_of_areas(client_logged_in, django_assert_num_queries):
-    with CaptureQueriesContext(connection) as baseline:
-        client_logged_in.get(PROFILE)
+def test_profile_queries_do_not_grow_with_the_number_of_areas(
+    client_logged_in, django_assert_num_queries, count_queries
+):
+    baseline = count_queries(lambda: client_logged_in.get(PROFILE))
     AreaFactory.create_batch(5)
 
-    with django_assert_num_queries(len(baseline)):
+    with django_assert_num_queries(baseline):
         response = client_logged_in.get(PROFILE)
 
     assert len(response.context["form"].fields["area"].queryset) == 21

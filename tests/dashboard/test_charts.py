@@ -9,8 +9,8 @@ from django.utils.formats import localize
 from dashboard import charts
 from dashboard.figures import Result, Series
 from tests.dashboard.helpers import INDEX
-from tests.dashboard.markup import parse
 from tests.dashboard.world import build
+from tests.html import ancestor, by_id, elements, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def page(council_client):
     build(8)
     response = council_client.get(INDEX, {"periode": "alles"})
     assert response.status_code == 200
-    return response, parse(response.content)
+    return response, parse(response)
 
 
 def figures_of(response) -> dict:
@@ -34,34 +34,35 @@ def figures_of(response) -> dict:
 
 def test_every_chart_is_an_image_named_by_its_title_and_described_by_its_desc(page):
     response, tree = page
-    svgs = tree.find_all("svg", class_="loket-chart")
+    svgs = elements(tree, "svg", "loket-chart")
 
     drawn = [key for key, item in figures_of(response).items() if item["result"].chart in ("bars", "lines")]
     assert len(svgs) == len(drawn) > 0
     for svg in svgs:
-        assert svg.attrs.get("role") == "img"
-        ids = svg.attrs["aria-labelledby"].split()
+        assert svg.get("role") == "img"
+        ids = svg["aria-labelledby"].split()
         assert len(ids) == 2
-        title, desc = (svg.find(id=identifier) for identifier in ids)
+        title, desc = (by_id(svg, identifier) for identifier in ids)
         assert title is not None and title.name == "title"
         assert desc is not None and desc.name == "desc"
-        assert title.get_text(strip=True) and desc.get_text(strip=True)
-        assert len(tree.find_all(id=ids[0])) == 1  # ids are unique on the page
+        assert text_of(title) and text_of(desc)
+        assert len(elements(tree, id=ids[0])) == 1  # ids are unique on the page
 
 
 def test_every_svg_a_screen_reader_meets_is_a_named_image(page):
     _response, tree = page
-    for svg in tree.find_all("svg"):
-        if any(ancestor.attrs.get("aria-hidden") == "true" for ancestor in svg.parents):
+    for svg in elements(tree, "svg"):
+        if ancestor(svg, aria_hidden="true"):
             continue
-        assert svg.attrs.get("role") == "img"
-        assert svg.attrs.get("aria-labelledby") or svg.attrs.get("aria-label")
+        assert svg.get("role") == "img"
+        assert svg.get("aria-labelledby") or svg.get("aria-label")
 
 
 def table_rows(table) -> list[tuple]:
+    [body] = elements(table, "tbody")
     return [
-        (row.find("th").get_text(strip=True), [cell.get_text(strip=True) for cell in row.find_all("td")])
-        for row in table.find("tbody").find_all("tr")
+        (text_of(elements(row, "th")[0]), [text_of(cell) for cell in elements(row, "td")])
+        for row in elements(body, "tr")
     ]
 
 
@@ -71,10 +72,11 @@ def test_every_bar_and_line_chart_has_a_table_with_its_numbers(page):
         result = item["result"]
         if result.chart not in ("bars", "lines"):
             continue
-        section = tree.find("section", id=f"figure-{key}")
-        assert len(section.find_all("svg", class_="loket-chart")) == 1, key
-        [table] = section.find_all("table", class_="loket-figure-table")
-        headers = [th.get_text(strip=True) for th in table.find("thead").find_all("th")]
+        [section] = elements(tree, "section", id=f"figure-{key}")
+        assert len(elements(section, "svg", "loket-chart")) == 1, key
+        [table] = elements(section, "table", "loket-figure-table")
+        [head] = elements(table, "thead")
+        headers = [text_of(th) for th in elements(head, "th")]
         assert len(headers) == len(result.series), key
         expected = [
             (
@@ -94,12 +96,12 @@ def test_heat_maps_are_tables_whose_cells_carry_their_level(page):
     heat_figures = [key for key, item in figures_of(response).items() if item["result"].chart == "heat"]
     assert heat_figures
     for key in heat_figures:
-        section = tree.find("section", id=f"figure-{key}")
-        tables = section.find_all("table", class_="loket-heat")
+        [section] = elements(tree, "section", id=f"figure-{key}")
+        tables = elements(section, "table", "loket-heat")
         assert tables, key
         for table in tables:
-            cells = table.find_all("td", class_="loket-heat__cell")
-            values = [int(cell.get_text(strip=True)) for cell in cells]
+            cells = elements(table, "td", "loket-heat__cell")
+            values = [int(text_of(cell)) for cell in cells]
             top = max(values, default=0)
             for cell, value in zip(cells, values, strict=True):
                 assert f"loket-heat__cell--{charts.heat_level(value, top)}" in cell["class"]
@@ -200,10 +202,10 @@ def test_every_chart_colour_has_at_least_3_to_1_against_white(colour):
 def test_the_charts_on_the_page_use_only_the_palette(page):
     _response, tree = page
     used = set()
-    for svg in tree.find_all("svg"):
-        for element in svg.find_all(True):
+    for svg in elements(tree, "svg"):
+        for element in elements(svg):
             for attribute in ("fill", "stroke"):
-                if element.attrs.get(attribute):
-                    used.add(element.attrs[attribute].lower())
+                if element.get(attribute):
+                    used.add(element[attribute].lower())
     assert used
     assert used <= {colour.lower() for colour in charts.PALETTE}

@@ -8,8 +8,8 @@ import pytest
 
 from dashboard.figures import FIGURES, compute_all
 from tests.dashboard.helpers import CSV, INDEX, scope_for
-from tests.dashboard.markup import parse
 from tests.dashboard.world import build
+from tests.html import links, parse
 from tests.initiatives.factories import InitiativeFactory, SupportFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,9 +97,9 @@ def test_the_page_and_the_csv_show_the_same_numbers(council_client, world, param
 
 def test_the_csv_link_on_the_page_carries_the_filters(council_client):
     params = {"periode": "alles", "gebied": "wehl"}
-    page = parse(council_client.get(INDEX, params).content)
+    page = parse(council_client.get(INDEX, params))
 
-    hrefs = [a.attrs["href"] for a in page.find_all("a") if a.attrs.get("href", "").startswith(CSV)]
+    hrefs = [href for href in links(page) if href.startswith(CSV)]
     assert hrefs == [f"{CSV}?periode=alles&gebied=wehl"]
 
 

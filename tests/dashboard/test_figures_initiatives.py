@@ -26,7 +26,7 @@ from tests.knowledgebase.factories import CaseAnalysisFactory
 pytestmark = pytest.mark.django_db
 
 UNPUBLISHED = ["draft", "submitted", "rejected", "hidden"]
-OVER_TIME_SERIES = ["new", "published", "completed", "stopped"]  # the order figures.py gives them
+OVER_TIME_SERIES = ["new", "published", "completed", "stopped"]  # the order dashboard.figures gives them
 
 
 def wehl():

@@ -8,7 +8,7 @@ import pytest
 from dashboard.periods import Scope, ScopeForm
 from places.models import Area
 from tests.dashboard.helpers import AMSTERDAM, CSV, DEFAULT_START, INDEX, local, numbers
-from tests.dashboard.markup import parse
+from tests.html import by_id, elements, links, parse
 from tests.initiatives.factories import InitiativeFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
 
@@ -132,16 +132,15 @@ def test_a_wrong_choice_is_a_form_error_and_the_default_figures(
     assert field in form.errors
     assert response.context["scope"] == DEFAULT
     assert published_count(council_client, params) == published_count(council_client, {})
-    summary = parse(response.content).find(class_="loket-error-summary")
-    assert summary is not None
-    assert summary.attrs.get("role") == "alert"
+    [summary] = elements(parse(response), cls="loket-error-summary")
+    assert summary.get("role") == "alert"
 
 
 def test_the_form_keeps_a_valid_choice_without_errors(council_client):
     response = council_client.get(INDEX, {"periode": "eigen", "van": "2025-02-01", "tot": "2025-02-01"})
 
     assert not response.context["form"].errors
-    assert parse(response.content).find(class_="loket-error-summary") is None
+    assert elements(parse(response), cls="loket-error-summary") == []
 
 
 def test_the_csv_of_a_wrong_choice_has_the_default_numbers(council_client, published_over_the_years):
@@ -189,9 +188,11 @@ def test_a_date_out_of_reach_is_a_dutch_form_error_that_keeps_what_was_typed(cou
         "Kies een datum van 1 januari 2000 tot en met 31 december 2026."
     ]
     assert response.context["scope"] == DEFAULT
-    page = parse(response.content)
-    assert page.find("input", attrs={"name": "van"}).attrs["value"] == van
-    assert page.find("input", attrs={"name": "tot"}).attrs["value"] == tot
+    page = parse(response)
+    [typed_van] = elements(page, "input", name="van")
+    [typed_tot] = elements(page, "input", name="tot")
+    assert typed_van["value"] == van
+    assert typed_tot["value"] == tot
 
 
 def test_the_last_days_within_reach_are_accepted(council_client):
@@ -208,10 +209,9 @@ def test_the_headline_numbers_match_their_figures(council_client, published_over
     headlines = {key: value for _label, value, _unit, key in response.context["headlines"][:2]}
     assert headlines["initiatives_by_origin"] == sum(results["initiatives_by_origin"].series[0].values)
     assert headlines["support"] == numbers(results["support"])[0]
-    links = {
-        element.attrs["href"]
-        for element in parse(response.content).find(class_="loket-headlines").find_all("a")
-    }
-    assert links == {f"#figure-{key}" for _label, _value, _unit, key in response.context["headlines"]}
-    for link in links:
-        assert parse(response.content).find(id=link[1:]) is not None
+    page = parse(response)
+    [block] = elements(page, cls="loket-headlines")
+    targets = set(links(block))
+    assert targets == {f"#figure-{key}" for _label, _value, _unit, key in response.context["headlines"]}
+    for target in targets:
+        assert by_id(page, target[1:]) is not None

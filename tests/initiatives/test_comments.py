@@ -11,7 +11,7 @@ from accounts.roles import Role
 from initiatives.models import Comment
 from tests.accounts.factories import UserFactory, staff_in_role
 from tests.initiatives.factories import CommentFactory, InitiativeFactory, VerifiedUserFactory
-from tests.initiatives.participation_helpers import count_queries, url
+from tests.initiatives.participation_helpers import url
 
 pytestmark = pytest.mark.django_db
 
@@ -354,7 +354,7 @@ def test_delete_page_asks_first_and_deletes_nothing_on_get(client, user):
     assert Comment.objects.filter(pk=comment.pk).exists()
 
 
-def test_comment_pages_run_a_fixed_number_of_queries(client, user):
+def test_comment_pages_run_a_fixed_number_of_queries(client, user, count_queries):
     small, large = InitiativeFactory(), InitiativeFactory()
     CommentFactory.create_batch(2, initiative=small)
     CommentFactory.create_batch(60, initiative=large)
@@ -362,7 +362,7 @@ def test_comment_pages_run_a_fixed_number_of_queries(client, user):
     mine_large = CommentFactory(initiative=large, author=user)
     client.force_login(user)
 
-    _r, small_queries = count_queries(lambda: client.get(url("comment_edit", small, pk=mine_small.pk)))
-    _r, large_queries = count_queries(lambda: client.get(url("comment_edit", large, pk=mine_large.pk)))
+    small_queries = count_queries(lambda: client.get(url("comment_edit", small, pk=mine_small.pk)))
+    large_queries = count_queries(lambda: client.get(url("comment_edit", large, pk=mine_large.pk)))
 
     assert small_queries == large_queries

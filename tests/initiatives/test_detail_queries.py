@@ -1,8 +1,6 @@
 """The initiative page runs the same number of queries however long its log, team or discussion."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.initiatives.factories import (
     CommentFactory,
@@ -31,15 +29,8 @@ def _initiative_with(rows):
     return initiative
 
 
-def _queries_for(client, initiative):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(initiative.get_absolute_url())
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("as_team", [False, True], ids=["visitor", "team"])
-def test_detail_page_queries_do_not_grow_with_the_data(client, as_team):
+def test_detail_page_queries_do_not_grow_with_the_data(client, as_team, count_queries):
     small, large = _initiative_with(3), _initiative_with(120)
     if as_team:
         member = VerifiedUserFactory()
@@ -47,7 +38,8 @@ def test_detail_page_queries_do_not_grow_with_the_data(client, as_team):
             initiative.memberships.create(user=member)
         client.force_login(member)
 
-    small_count, large_count = _queries_for(client, small), _queries_for(client, large)
+    small_count = count_queries(lambda: client.get(small.get_absolute_url()))
+    large_count = count_queries(lambda: client.get(large.get_absolute_url()))
 
     assert small_count == large_count, f"{small_count} queries with little data, {large_count} with much"
     assert small_count <= 20

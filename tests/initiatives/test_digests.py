@@ -18,7 +18,6 @@ from tests.initiatives.factories import (
     NotificationFactory,
     VerifiedUserFactory,
 )
-from tests.initiatives.participation_helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +161,9 @@ def test_only_daily_and_weekly_digests_exist(frequency):
         digests_send(frequency=frequency)
 
 
-def test_digest_queries_do_not_grow_with_the_number_of_notifications(django_capture_on_commit_callbacks):
+def test_digest_queries_do_not_grow_with_the_number_of_notifications(
+    django_capture_on_commit_callbacks, count_queries
+):
     few_reader, many_reader = VerifiedUserFactory(), VerifiedUserFactory()
     NotificationFactory(follow=FollowFactory(user=few_reader, frequency="daily"), created_at=ago(hours=1))
     for _ in range(8):
@@ -170,8 +171,10 @@ def test_digest_queries_do_not_grow_with_the_number_of_notifications(django_capt
         NotificationFactory.create_batch(5, follow=follow, created_at=ago(hours=3))
 
     with django_capture_on_commit_callbacks(execute=True):
-        few_sent, few_queries = count_queries(lambda: digests_send(frequency="daily", now=NOW))
-        many_sent, many_queries = count_queries(lambda: digests_send(frequency="weekly", now=NOW))
+        few_queries = count_queries(lambda: digests_send(frequency="daily", now=NOW))
+        few_sent = count_queries.result
+        many_queries = count_queries(lambda: digests_send(frequency="weekly", now=NOW))
+        many_sent = count_queries.result
 
     assert few_sent == many_sent == 1
     assert few_queries == many_queries

@@ -12,7 +12,7 @@ from initiatives.services.notifications import followers_notify, unsubscribe_tok
 from initiatives.services.participation import follow_remove, follow_set
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import FollowFactory, InitiativeFactory, VerifiedUserFactory
-from tests.initiatives.participation_helpers import count_queries, messages_of, url
+from tests.initiatives.participation_helpers import messages_of, url
 
 pytestmark = pytest.mark.django_db
 
@@ -311,14 +311,16 @@ def test_what_i_follow_shows_no_frequency_form_for_a_hidden_initiative(client_lo
     assert 'value="unfollow"' in content
 
 
-def test_what_i_follow_runs_the_same_queries_for_few_and_many_follows(client, django_assert_max_num_queries):
+def test_what_i_follow_runs_the_same_queries_for_few_and_many_follows(
+    client, django_assert_max_num_queries, count_queries
+):
     few, many = VerifiedUserFactory(), VerifiedUserFactory()
     FollowFactory.create_batch(3, user=few)
     FollowFactory.create_batch(40, user=many)
 
     client.force_login(few)
-    _response, few_queries = count_queries(lambda: client.get(FOLLOWING))
+    few_queries = count_queries(lambda: client.get(FOLLOWING))
     client.force_login(many)
-    _response, many_queries = count_queries(lambda: client.get(FOLLOWING))
+    many_queries = count_queries(lambda: client.get(FOLLOWING))
 
     assert few_queries == many_queries

@@ -2,12 +2,8 @@
 initiative's page, and how an analysis group writes one in the management site (/beheer/)."""
 
 import datetime
-from html.parser import HTMLParser
 
 import pytest
-from django.db import connection
-from django.test.html import parse_html
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +13,7 @@ from knowledgebase.models import CaseAnalysis, ConceptFinding, PublicationState
 from knowledgebase.views.analyses import ANALYSES_PER_PAGE
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
 from tests.flywheels.factories import ConceptFactory
+from tests.html import by_id, elements, form_fields, parse, text_of
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
 from tests.knowledgebase.factories import CaseAnalysisFactory
 
@@ -37,36 +34,6 @@ def concepts_of(flywheel) -> list[Concept]:
 
 def concept(slug) -> Concept:
     return Concept.objects.get(slug=slug)
-
-
-def elements(node, tag, cls=None, **attrs):
-    """Every `tag` below `node` with class `cls` and the attributes `attrs`, in document order."""
-    wanted = {name.replace("_", "-"): value for name, value in attrs.items()}
-    found = []
-    for child in getattr(node, "children", []):
-        if isinstance(child, str):
-            continue
-        have = dict(child.attributes)
-        if (
-            child.name == tag
-            and (cls is None or cls in (have.get("class") or "").split())
-            and all(have.get(name) == value for name, value in wanted.items())
-        ):
-            found.append(child)
-        found.extend(elements(child, tag, cls, **attrs))
-    return found
-
-
-def text_of(node) -> str:
-    if isinstance(node, str):
-        return node
-    return " ".join(text_of(child) for child in node.children).strip()
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 # --- The list -----------------------------------------------------------------------------------------
@@ -118,12 +85,12 @@ def test_list_is_paged(client):
     assert client.get(ANALYSES, {PAGE_PARAM: 3}).status_code == 404
 
 
-def test_list_runs_the_same_queries_with_few_and_many_analyses(client):
+def test_list_runs_the_same_queries_with_few_and_many_analyses(client, count_queries):
     CaseAnalysisFactory.create_batch(2)
-    few = count_queries(client, ANALYSES)
+    few = count_queries(lambda: client.get(ANALYSES))
 
     CaseAnalysisFactory.create_batch(30)
-    many = count_queries(client, ANALYSES)
+    many = count_queries(lambda: client.get(ANALYSES))
 
     assert few == many, f"{few} queries with 2 analyses, {many} with 32"
     assert few <= 5, few
@@ -150,10 +117,10 @@ def test_visitor_reads_the_findings_in_the_flywheels_order_with_links_to_the_con
         "draagvlak",
         "netwerk",
     ]
-    [numbered] = elements(parse_html(response.content.decode()), "ol", "loket-findings")
+    [numbered] = elements(parse(response), "ol", "loket-findings")
     items = elements(numbered, "li", "loket-finding")
-    assert [dict(item.attributes)["id"] for item in items] == ["animo", "draagvlak", "netwerk"]
-    links = [dict(elements(item, "a")[0].attributes)["href"] for item in items]
+    assert [item["id"] for item in items] == ["animo", "draagvlak", "netwerk"]
+    links = [elements(item, "a")[0]["href"] for item in items]
     assert links == [concept(slug).get_absolute_url() for slug in ["animo", "draagvlak", "netwerk"]]
     content = response.content.decode()
     positions = [content.find(text) for text in ["Het idee kwam", "De hele straat", "Via de voetbalclub"]]
@@ -176,8 +143,8 @@ def test_empty_findings_are_left_out_of_the_analysis(client):
     response = client.get(analysis.get_absolute_url())
 
     assert [finding.concept.slug for finding in response.context["findings"]] == ["animo"]
-    [numbered] = elements(parse_html(response.content.decode()), "ol", "loket-findings")
-    assert [dict(item.attributes)["id"] for item in elements(numbered, "li", "loket-finding")] == ["animo"]
+    [numbered] = elements(parse(response), "ol", "loket-findings")
+    assert [item["id"] for item in elements(numbered, "li", "loket-finding")] == ["animo"]
 
 
 def test_visitor_sees_the_named_contributors_and_the_other_contributors_line_by_line(client):
@@ -187,7 +154,7 @@ def test_visitor_sees_the_named_contributors_and_the_other_contributors_line_by_
 
     response = client.get(analysis.get_absolute_url())
 
-    [aside] = elements(parse_html(response.content.decode()), "aside")
+    [aside] = elements(parse(response), "aside")
     [group] = elements(aside, "ul", "loket-link-list")
     names = [text_of(item) for item in elements(group, "li")]
     assert names == ["Ria Wevers", "Henk, dorpsraad", "Sanne <b>wijkregisseur</b>"]
@@ -197,7 +164,7 @@ def test_visitor_sees_the_named_contributors_and_the_other_contributors_line_by_
 def test_analysis_without_contributors_lists_nobody(client):
     analysis = CaseAnalysisFactory(other_contributors="")
 
-    [aside] = elements(parse_html(client.get(analysis.get_absolute_url()).content.decode()), "aside")
+    [aside] = elements(parse(client.get(analysis.get_absolute_url())), "aside")
 
     assert elements(aside, "ul", "loket-link-list") == []
 
@@ -286,9 +253,13 @@ def _analysis_with(findings, contributors):
     return analysis
 
 
-def test_analysis_page_runs_the_same_queries_with_few_and_many_findings_and_contributors(client):
-    few = count_queries(client, _analysis_with(1, 1).get_absolute_url())
-    many = count_queries(client, _analysis_with(11, 25).get_absolute_url())
+def test_analysis_page_runs_the_same_queries_with_few_and_many_findings_and_contributors(
+    client, count_queries
+):
+    few_url = _analysis_with(1, 1).get_absolute_url()
+    few = count_queries(lambda: client.get(few_url))
+    many_url = _analysis_with(11, 25).get_absolute_url()
+    many = count_queries(lambda: client.get(many_url))
 
     assert few == many, f"{few} queries with 1 finding, {many} with 11"
     assert few <= 6, few
@@ -323,77 +294,28 @@ def test_initiative_without_published_analyses_has_no_analysis_section(client):
     initiative = InitiativeFactory()
     CaseAnalysisFactory(initiative=initiative, draft=True)
 
-    document = parse_html(client.get(initiative.get_absolute_url()).content.decode())
+    document = parse(client.get(initiative.get_absolute_url()))
 
     assert elements(document, "section", id="analyse") == []
 
 
-def test_initiative_page_queries_do_not_grow_with_its_analyses(client):
+def test_initiative_page_queries_do_not_grow_with_its_analyses(client, count_queries):
     one, many = InitiativeFactory(), InitiativeFactory()
     CaseAnalysisFactory(initiative=one)
     CaseAnalysisFactory.create_batch(8, initiative=many)
 
-    assert count_queries(client, one.get_absolute_url()) == count_queries(client, many.get_absolute_url())
+    assert count_queries(lambda: client.get(one.get_absolute_url())) == count_queries(
+        lambda: client.get(many.get_absolute_url())
+    )
 
 
 # --- The management site: writing an analysis ---------------------------------------------------------
 
 
-class _FormReader(HTMLParser):
-    """What a browser sends for the form with id `form_id` when nobody changes a thing."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id, self.inside = form_id, False
-        self.fields: list[list[str]] = []
-        self.select = self.textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-            return
-        name = attrs.get("name")
-        if not self.inside or (tag in {"input", "select", "textarea"} and not name):
-            return
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in {"submit", "button", "file", "image", "reset"}:
-                return
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            self.fields.append([name, attrs.get("value") or ("on" if kind == "checkbox" else "")])
-        elif tag == "select":
-            self.select = name
-        elif tag == "option" and self.select and "selected" in attrs:
-            self.fields.append([self.select, attrs.get("value", "")])
-        elif tag == "textarea":
-            self.textarea = name
-            self.fields.append([name, ""])
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "select":
-            self.select = None
-        elif tag == "textarea":
-            self.fields[-1][1] = self.fields[-1][1].removeprefix("\n")
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.fields[-1][1] += data
-
-
 def form_data(response, **changes) -> dict:
     """The admin form on `response` as the browser would post it, with `changes` typed in."""
-    reader = _FormReader("caseanalysis_form")
-    reader.feed(response.content.decode())
-    data: dict[str, list[str]] = {}
-    for name, value in reader.fields:
-        data.setdefault(name, []).append(value)
-    data.update({name: [value] for name, value in changes.items()})
-    return data
+    sent = form_fields(by_id(parse(response), "caseanalysis_form"))
+    return {**sent, **{name: [value] for name, value in changes.items()}}
 
 
 def offered_concepts(response) -> list[int]:
@@ -404,18 +326,18 @@ def offered_concepts(response) -> list[int]:
 
 def selected_concepts(response) -> list[str]:
     """The concept selected in each finding form as rendered (the empty template form left out)."""
-    document = parse_html(response.content.decode())
+    document = parse(response)
     selects = [
         select
         for select in elements(document, "select")
-        if dict(select.attributes).get("name", "").startswith("findings-")
-        and dict(select.attributes)["name"].endswith("-concept")
-        and "__prefix__" not in dict(select.attributes)["name"]
+        if select.get("name", "").startswith("findings-")
+        and select["name"].endswith("-concept")
+        and "__prefix__" not in select["name"]
     ]
     chosen = []
     for select in selects:
-        options = [option for option in elements(select, "option") if "selected" in dict(option.attributes)]
-        chosen.append(dict(options[0].attributes)["value"] if options else "")
+        options = [option for option in elements(select, "option") if option.has_attr("selected")]
+        chosen.append(options[0]["value"] if options else "")
     return chosen
 
 

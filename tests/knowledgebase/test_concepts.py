@@ -6,9 +6,6 @@ import datetime
 
 import pytest
 import yaml
-from django.db import connection
-from django.test.html import parse_html
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -19,6 +16,7 @@ from knowledgebase.models import Page
 from knowledgebase.reference_data import PAGES_DIR, load_pages, read_page_file
 from knowledgebase.views.concepts import ARTICLES_SHOWN
 from tests.flywheels.factories import ConceptFactory
+from tests.html import elements, parse, text_of
 from tests.initiatives.factories import InitiativeFactory
 from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory
 
@@ -29,40 +27,10 @@ def concept_url(slug) -> str:
     return reverse("knowledgebase:concept_detail", kwargs={"slug": slug})
 
 
-def elements(node, tag, cls=None, **attrs):
-    """Every `tag` below `node` with class `cls` and the attributes `attrs`, in document order."""
-    wanted = {name.replace("_", "-"): value for name, value in attrs.items()}
-    found = []
-    for child in getattr(node, "children", []):
-        if isinstance(child, str):
-            continue
-        have = dict(child.attributes)
-        if (
-            child.name == tag
-            and (cls is None or cls in (have.get("class") or "").split())
-            and all(have.get(name) == value for name, value in wanted.items())
-        ):
-            found.append(child)
-        found.extend(elements(child, tag, cls, **attrs))
-    return found
-
-
-def text_of(node) -> str:
-    if isinstance(node, str):
-        return node
-    return " ".join(text_of(child) for child in node.children).strip()
-
-
 def page_of(client, slug):
     response = client.get(concept_url(slug))
     assert response.status_code == 200
     return response
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def choose_english(client):
@@ -82,7 +50,7 @@ def test_visitor_sees_the_concepts_name_as_heading_and_its_meaning(client, animo
 
     response = page_of(client, "animo")
 
-    document = parse_html(response.content.decode())
+    document = parse(response)
     [heading] = elements(document, "h1")
     assert text_of(heading) == "Animo en idee"
     assert escape("Zin hebben in iets & er samen voor gaan.") in response.content.decode()
@@ -94,7 +62,7 @@ def test_visitor_sees_each_guiding_question_once_and_no_blank_ones(client, animo
         questions_nl="Wie doet er mee?\n\n   \n  Waar haal je energie uit?  \n", questions_en="Who joins?"
     )
 
-    document = parse_html(page_of(client, "animo").content.decode())
+    document = parse(page_of(client, "animo"))
 
     [questions] = elements(document, "ul", "loket-questions")
     assert [text_of(item) for item in elements(questions, "li")] == [
@@ -111,7 +79,7 @@ def test_visitor_who_chose_english_sees_the_english_meaning_and_questions(client
 
     response = page_of(client, "animo")
 
-    [questions] = elements(parse_html(response.content.decode()), "ul", "loket-questions")
+    [questions] = elements(parse(response), "ul", "loket-questions")
     assert [text_of(item) for item in elements(questions, "li")] == [
         "Who joins?",
         "Where does your energy come from?",
@@ -124,7 +92,7 @@ def test_english_visitor_gets_the_dutch_questions_when_there_are_no_english_ones
     Concept.objects.filter(pk=animo.pk).update(questions_nl="Wie doet er mee?", questions_en="")
     choose_english(client)
 
-    [questions] = elements(parse_html(page_of(client, "animo").content.decode()), "ul", "loket-questions")
+    [questions] = elements(parse(page_of(client, "animo")), "ul", "loket-questions")
 
     assert [text_of(item) for item in elements(questions, "li")] == ["Wie doet er mee?"]
 
@@ -132,9 +100,7 @@ def test_english_visitor_gets_the_dutch_questions_when_there_are_no_english_ones
 def test_concept_without_questions_has_no_question_list(client):
     ConceptFactory(slug="zonder-vragen", questions_nl="", questions_en="")
 
-    assert (
-        elements(parse_html(page_of(client, "zonder-vragen").content.decode()), "ul", "loket-questions") == []
-    )
+    assert elements(parse(page_of(client, "zonder-vragen")), "ul", "loket-questions") == []
 
 
 def test_questions_property_splits_lines_per_language(animo):
@@ -150,7 +116,7 @@ def test_proposed_concept_says_so_and_a_confirmed_one_does_not(client, status, b
 
     response = page_of(client, "het-begrip")
 
-    [header] = elements(parse_html(response.content.decode()), "div", "loket-page-header")
+    [header] = elements(parse(response), "div", "loket-page-header")
     assert bool(elements(header, "span", "utrecht-status-badge")) is badged
     assert response.context["concept"].is_proposed is badged
 
@@ -309,10 +275,10 @@ def test_middle_concept_links_to_the_concepts_before_and_after_it(client):
     assert neighbours(client, "draagvlak") == ("eigenaarschap", "netwerk")
 
     content = page_of(client, "draagvlak").content.decode()
-    [previous] = elements(parse_html(content), "a", rel="prev")
-    [following] = elements(parse_html(content), "a", rel="next")
-    assert dict(previous.attributes)["href"] == concept_url("eigenaarschap")
-    assert dict(following.attributes)["href"] == concept_url("netwerk")
+    [previous] = elements(parse(content), "a", rel="prev")
+    [following] = elements(parse(content), "a", rel="next")
+    assert previous["href"] == concept_url("eigenaarschap")
+    assert following["href"] == concept_url("netwerk")
 
 
 def test_the_wheel_turns_the_last_concepts_next_is_the_first(client):
@@ -338,7 +304,7 @@ def test_retired_concept_still_has_its_page(client):
     response = client.get(concept_url("borging"))
 
     assert response.status_code == 200
-    [heading] = elements(parse_html(response.content.decode()), "h1")
+    [heading] = elements(parse(response), "h1")
     assert text_of(heading) == "Borging en continuïteit"
 
 
@@ -363,12 +329,14 @@ def _articles_and_findings(concept, count):
         CaseAnalysisFactory(findings={concept: "Zo ging het."})
 
 
-def test_concept_page_runs_the_same_queries_with_few_and_many_articles_and_findings(client, animo):
+def test_concept_page_runs_the_same_queries_with_few_and_many_articles_and_findings(
+    client, animo, count_queries
+):
     _articles_and_findings(animo, 2)
-    few = count_queries(client, concept_url("animo"))
+    few = count_queries(lambda: client.get(concept_url("animo")))
 
     _articles_and_findings(animo, 40)
-    many = count_queries(client, concept_url("animo"))
+    many = count_queries(lambda: client.get(concept_url("animo")))
 
     assert few == many, f"{few} queries with 2 articles and findings, {many} with 42"
     assert few <= 6, few

@@ -2,11 +2,11 @@
 editors in the management site, in Dutch and English, with a menu of all of them beside it."""
 
 import pytest
-from django.test.html import parse_html
 from django.urls import reverse
 
 from knowledgebase.models import PAGES, Page
 from tests.accounts.factories import staff_in_role
+from tests.html import elements, parse, text_of
 from tests.initiatives.log_help_helpers import SCRIPT_MARKERS
 
 pytestmark = pytest.mark.django_db
@@ -24,32 +24,8 @@ ADDRESSES = {
 }
 
 
-def elements(node, tag, cls=None, **attrs):
-    """Every `tag` below `node` with class `cls` and the attributes `attrs`, in document order."""
-    wanted = {name.replace("_", "-"): value for name, value in attrs.items()}
-    found = []
-    for child in getattr(node, "children", []):
-        if isinstance(child, str):
-            continue
-        have = dict(child.attributes)
-        if (
-            child.name == tag
-            and (cls is None or cls in (have.get("class") or "").split())
-            and all(have.get(name) == value for name, value in wanted.items())
-        ):
-            found.append(child)
-        found.extend(elements(child, tag, cls, **attrs))
-    return found
-
-
-def text_of(node) -> str:
-    if isinstance(node, str):
-        return node
-    return " ".join(text_of(child) for child in node.children).strip()
-
-
 def heading_of(content) -> str:
-    [heading] = elements(parse_html(content), "h1")
+    [heading] = elements(parse(content), "h1")
     return text_of(heading)
 
 
@@ -89,7 +65,7 @@ def test_visitor_reads_the_markdown_body_as_html(client, slug, address):
     content = client.get(address).content.decode()
 
     assert heading_of(content) == f"Titel van {slug}"
-    document = parse_html(content)
+    document = parse(content)
     assert [text_of(node) for node in elements(document, "h2") if text_of(node) == f"Kop van {slug}"]
     assert "<strong>nadruk</strong>" in content
     assert "## Kop van" not in content
@@ -109,7 +85,7 @@ def test_visitor_who_chose_english_reads_the_english_page(client, slug, address)
     content = client.get(address).content.decode()
 
     assert heading_of(content) == f"English title of {slug}"
-    assert "English heading" in [text_of(node) for node in elements(parse_html(content), "h2")]
+    assert "English heading" in [text_of(node) for node in elements(parse(content), "h2")]
     assert "Nederlandse tekst." not in content
     assert '<html lang="en"' in content
 
@@ -174,10 +150,10 @@ MENU_PAGES = {slug: address for slug, address in ADDRESSES.items() if slug != "s
 
 @pytest.mark.parametrize(("slug", "address"), list(MENU_PAGES.items()))
 def test_the_pages_menu_links_to_every_page_and_marks_the_current_one(client, slug, address):
-    document = parse_html(client.get(address).content.decode())
+    document = parse(client.get(address))
 
     [menu] = elements(document, "nav", aria_labelledby="pages-menu-title")
-    links = [dict(link.attributes) for link in elements(menu, "a")]
+    links = [link.attrs for link in elements(menu, "a")]
     assert {link["href"] for link in links} == set(ADDRESSES.values())
     assert [link["href"] for link in links if link.get("aria-current") == "page"] == [address]
 
@@ -221,7 +197,7 @@ def test_editor_changes_a_page_and_the_site_shows_the_change(client, editor):
     assert response.status_code == 302
     content = client.get(ADDRESSES["samenwerkingslab"]).content.decode()
     assert heading_of(content) == "Het lab van Doetinchem"
-    assert "Wat we doen" in [text_of(node) for node in elements(parse_html(content), "h2")]
+    assert "Wat we doen" in [text_of(node) for node in elements(parse(content), "h2")]
     assert "We leren samen van wat schuurt." in content
     assert Page.objects.get(slug="samenwerkingslab").slug == "samenwerkingslab"
 

@@ -14,7 +14,6 @@ from lab.models import Registration, RegistrationStatus
 from lab.services import registration_cancel, registration_signup
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import VerifiedUserFactory
-from tests.lab.conftest import count_queries
 from tests.lab.factories import LabSessionFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -140,11 +139,11 @@ def test_unknown_session_is_not_found(client):
 
 
 def test_session_page_queries_stay_constant_with_many_registrations(
-    client, user, session, django_assert_num_queries
+    client, user, session, django_assert_num_queries, count_queries
 ):
     client.force_login(user)
     RegistrationFactory(session=session, user=user)
-    baseline = count_queries(client, session.get_absolute_url())
+    baseline = count_queries(lambda: client.get(session.get_absolute_url()))
     session.capacity = 30
     session.save()
     RegistrationFactory.create_batch(10, session=session)

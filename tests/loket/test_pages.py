@@ -1,7 +1,7 @@
-import re
-
 import pytest
 from django.urls import reverse
+
+from tests.html import elements, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,7 @@ def test_home_page_links_to_main_sections_and_footer_pages(client, name):
 
 def current_links(content: str) -> list[str]:
     """The hrefs of links marked as the page the visitor is on."""
-    tags = re.findall(r"<a\b[^>]*>", content)
-    return [re.search(r'href="([^"]*)"', tag).group(1) for tag in tags if 'aria-current="page"' in tag]
+    return [link["href"] for link in elements(parse(content), "a", aria_current="page")]
 
 
 def test_nav_marks_the_current_section(client):

@@ -4,9 +4,6 @@ section with a count, and links to the full lists where there are more."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.html import parse_html
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -14,6 +11,7 @@ from django.utils.http import urlencode
 
 from flywheels.models import Concept
 from loket.views import SEARCH_RESULTS_PER_KIND
+from tests.html import elements, links, parse, text_of
 from tests.initiatives.factories import InitiativeFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS, SCRIPT_MARKERS
 from tests.knowledgebase.factories import ArticleFactory, CaseAnalysisFactory
@@ -42,36 +40,6 @@ def found(response) -> dict[str, set[str]]:
     return {kind: {item.title for item in section["results"]} for kind, section in sections(response).items()}
 
 
-def elements(node, tag, cls=None, **attrs):
-    """Every `tag` below `node` with class `cls` and the attributes `attrs`, in document order."""
-    wanted = {name.replace("_", "-"): value for name, value in attrs.items()}
-    matches = []
-    for child in getattr(node, "children", []):
-        if isinstance(child, str):
-            continue
-        have = dict(child.attributes)
-        if (
-            child.name == tag
-            and (cls is None or cls in (have.get("class") or "").split())
-            and all(have.get(name) == value for name, value in wanted.items())
-        ):
-            matches.append(child)
-        matches.extend(elements(child, tag, cls, **attrs))
-    return matches
-
-
-def text_of(node) -> str:
-    if isinstance(node, str):
-        return node
-    return " ".join(text_of(child) for child in node.children).strip()
-
-
-def count_queries(client, text) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(SEARCH, {"q": text}).status_code == 200
-    return len(queries)
-
-
 # --- What is found ------------------------------------------------------------------------------------
 
 
@@ -89,11 +57,10 @@ def test_visitor_finds_initiatives_articles_and_analyses_in_separate_sections_wi
     assert by_kind["analyses"]["results"] == [analysis]
     assert [by_kind[kind]["count"] for kind in KINDS] == [1, 1, 1]
     assert response.context["total"] == 3
-    document = parse_html(response.content.decode())
-    regions = elements(document, "section", "loket-section")
+    regions = elements(parse(response), "section", "loket-section")
     assert len(regions) == 3
     for region, item in zip(regions, [initiative, article, analysis], strict=True):
-        assert [dict(link.attributes)["href"] for link in elements(region, "a")] == [item.get_absolute_url()]
+        assert links(region) == [item.get_absolute_url()]
         assert text_of(elements(region, "span", "loket-count")[0]) == "(1)"
 
 
@@ -187,8 +154,7 @@ def test_show_all_links_carry_the_search_text_to_the_full_lists(client):
     articles_url = f"{reverse('knowledgebase:article_list')}?{urlencode({'zoek': text})}"
     assert by_kind["initiatives"]["more_url"] == initiatives_url
     assert by_kind["articles"]["more_url"] == articles_url
-    hrefs = {dict(link.attributes)["href"] for link in elements(parse_html(response.content.decode()), "a")}
-    assert {initiatives_url, articles_url} <= hrefs
+    assert {initiatives_url, articles_url} <= set(links(parse(response)))
     # Following the links shows every match there.
     assert client.get(initiatives_url).context["page_obj"].paginator.count == SEARCH_RESULTS_PER_KIND + 1
     assert client.get(articles_url).context["page_obj"].paginator.count == SEARCH_RESULTS_PER_KIND + 1
@@ -224,9 +190,9 @@ def test_without_search_text_the_page_shows_the_form_and_no_results(client, para
     assert response.status_code == 200
     assert response.context["searched"] is False
     assert response.context["sections"] == []
-    document = parse_html(response.content.decode())
+    document = parse(response)
     [form] = elements(document, "form", role="search")
-    assert dict(form.attributes)["action"] == SEARCH
+    assert form["action"] == SEARCH
     assert elements(form, "input", name="q")
     assert elements(document, "section", "loket-section") == []
 
@@ -282,12 +248,12 @@ def _matches(count):
         CaseAnalysisFactory(title="Analyse van een speeltuin")
 
 
-def test_search_runs_the_same_queries_with_few_and_many_matches(client):
+def test_search_runs_the_same_queries_with_few_and_many_matches(client, count_queries):
     _matches(1)
-    few = count_queries(client, "speeltuin")
+    few = count_queries(lambda: client.get(SEARCH, {"q": "speeltuin"}))
 
     _matches(12)
-    many = count_queries(client, "speeltuin")
+    many = count_queries(lambda: client.get(SEARCH, {"q": "speeltuin"}))
 
     assert few == many, f"{few} queries with 1 match per kind, {many} with 13"
     assert few <= 8, few

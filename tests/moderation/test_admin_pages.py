@@ -3,11 +3,8 @@ item with its decisions, a page per account to block and unblock, and the audit 
 Other staff and residents are kept out; every page runs a fixed number of queries."""
 
 import datetime
-import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +15,7 @@ from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction
 from moderation.registry import kind_of
 from moderation.services import appeal_create, item_hide
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
+from tests.html import by_id, elements, parse, text_of
 from tests.initiatives.factories import (
     CommentFactory,
     InitiativeFactory,
@@ -140,8 +138,8 @@ def test_the_queue_lists_open_appeals_oldest_first(moderator, second_moderator, 
 
 def waiting_numbers(response):
     """The numbers in the block of what waits, on the management site's front page; None without it."""
-    match = re.search(r'id="moderation-waiting".*?</div>', response.content.decode(), re.S)
-    return None if match is None else [int(n) for n in re.findall(r"<td>(\d+)</td>", match.group(0))]
+    block = by_id(parse(response), "moderation-waiting")
+    return None if block is None else [int(text_of(cell)) for cell in elements(block, "td")]
 
 
 def test_the_front_page_of_the_management_site_counts_what_waits_for_moderators(moderator, moderator_client):
@@ -505,13 +503,6 @@ def test_other_staff_are_refused_the_moderation_pages(client, role):
 # --- Queries ---------------------------------------------------------------------------------------------
 
 
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def fill_the_queue(moderator, size):
     for _ in range(size):
         for kind in KINDS:
@@ -523,13 +514,15 @@ def fill_the_queue(moderator, size):
         appeal_create(action=action, by=comment.author, message="Waarom?")
 
 
-def test_the_queue_runs_the_same_number_of_queries_with_few_and_many_items(moderator, moderator_client):
+def test_the_queue_runs_the_same_number_of_queries_with_few_and_many_items(
+    moderator, moderator_client, count_queries
+):
     fill_the_queue(moderator, 1)
-    queries_for(moderator_client, QUEUE)  # warm the content type cache
-    few = queries_for(moderator_client, QUEUE)
+    count_queries(lambda: moderator_client.get(QUEUE))  # warm the content type cache
+    few = count_queries(lambda: moderator_client.get(QUEUE))
 
     fill_the_queue(moderator, 12)
-    many = queries_for(moderator_client, QUEUE)
+    many = count_queries(lambda: moderator_client.get(QUEUE))
 
     assert len(section(moderator_client.get(QUEUE), "reported").rows) == 13 * len(KINDS)
     assert few == many, f"{few} queries with few items, {many} with many"
@@ -537,16 +530,16 @@ def test_the_queue_runs_the_same_number_of_queries_with_few_and_many_items(moder
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_item_page_runs_the_same_number_of_queries_with_few_and_many_reports(
-    moderator, moderator_client, kind
+    moderator, moderator_client, kind, count_queries
 ):
     few_item, many_item = public_item(kind), public_item(kind)
     ReportFactory(item=few_item)
     ReportFactory.create_batch(40, item=many_item)
-    queries_for(moderator_client, item_page(few_item))  # warm the content type cache
+    count_queries(lambda: moderator_client.get(item_page(few_item)))  # warm the content type cache
 
     few, many = (
-        queries_for(moderator_client, item_page(few_item)),
-        queries_for(moderator_client, item_page(many_item)),
+        count_queries(lambda: moderator_client.get(item_page(few_item))),
+        count_queries(lambda: moderator_client.get(item_page(many_item))),
     )
 
     assert few == many, f"{few} queries with one report, {many} with forty"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from places.models import Area
-from tests.dashboard.markup import parse
+from tests.html import elements, links, parse
 from tests.initiatives.factories import InitiativeFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
 
@@ -32,11 +32,8 @@ def embedded(client, params) -> list[str]:
     """The slugs of the initiatives the embed lists, in order."""
     response = client.get(EMBED, params)
     assert response.status_code == 200
-    links = [
-        item.find("a").attrs["href"]
-        for item in parse(response.content).find_all("li", class_="loket-embed__item")
-    ]
-    return [link.rstrip("/").rsplit("/", 1)[-1] for link in links]
+    addresses = [links(item)[0] for item in elements(parse(response), "li", "loket-embed__item")]
+    return [address.rstrip("/").rsplit("/", 1)[-1] for address in addresses]
 
 
 @pytest.fixture
@@ -133,19 +130,17 @@ def test_aantal_limits_the_list_from_1_to_20(client, aantal, expected):
 
 def test_every_link_opens_the_loket_in_a_new_tab_without_giving_it_the_opener(client, wehl_initiatives):
     response = client.get(EMBED, {"gebied": "wehl"})
-    links = parse(response.content).find_all("a")
+    anchors = elements(parse(response), "a")
 
-    assert len(links) == 3 + 1  # the initiatives and "more"
-    for link in links:
-        assert link.attrs.get("target") == "_blank"
-        assert "noopener" in link.get("rel", [])
-        assert link.attrs["href"].startswith("http://testserver/")
+    assert len(anchors) == 3 + 1  # the initiatives and "more"
+    for anchor in anchors:
+        assert anchor.get("target") == "_blank"
+        assert "noopener" in anchor.get("rel", [])
+        assert anchor["href"].startswith("http://testserver/")
 
 
 def test_the_links_point_at_the_initiatives_and_the_villages_list(client, wehl_initiatives):
-    hrefs = [
-        link.attrs["href"] for link in parse(client.get(EMBED, {"gebied": "wehl"}).content).find_all("a")
-    ]
+    hrefs = links(parse(client.get(EMBED, {"gebied": "wehl"})))
 
     assert hrefs[0] == "http://testserver" + wehl_initiatives[0].get_absolute_url()
     assert hrefs[-1] == "http://testserver" + reverse("initiatives:initiative_list") + "?gebied=wehl"

@@ -6,9 +6,7 @@ import email.utils
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from flywheels.models import Concept
@@ -256,12 +254,6 @@ def test_hostile_input_in_a_feed_filter_is_never_a_server_error(client, name, pa
 FEED_QUERIES_AT_MOST = 2
 
 
-def count_queries(client, name) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse(f"opendata:{name}"), {"gebied": "wehl"}).status_code == 200
-    return len(queries)
-
-
 def fill(count):
     wehl = Area.objects.get(slug="wehl")
     for _ in range(count):
@@ -271,11 +263,68 @@ def fill(count):
 
 
 @pytest.mark.parametrize("name", ALL_FEEDS)
-def test_a_feed_costs_the_same_for_3_items_as_for_30(client, name):
+def test_a_feed_costs_the_same_for_3_items_as_for_30(client, name, count_queries):
+    def in_wehl():
+        return client.get(reverse(f"opendata:{name}"), {"gebied": "wehl"})
+
     fill(3)
-    few = count_queries(client, name)
+    few = count_queries(in_wehl)
 
     fill(27)
 
-    assert count_queries(client, name) == few
+    assert count_queries(in_wehl) == few
     assert few <= FEED_QUERIES_AT_MOST
+
+
+# --- One feed, many requests at once --------------------------------------------------------------
+
+
+@pytest.fixture
+def two_villages():
+    for village in ("wehl", "gaanderen"):
+        area = Area.objects.get(slug=village)
+        initiative = InitiativeFactory(title=f"Plan in {village}", area=area)
+        LogEntryFactory(initiative=initiative, title=f"Stap in {village}")
+        ArticleFactory(title=f"Artikel over {village}", area=area)
+
+
+def self_link_and_titles(response) -> tuple[str, str, list[str]]:
+    """A feed's link to itself, its title, and the titles of its items (RSS or Atom)."""
+    assert response.status_code == 200, response.status_code
+    root = ET.fromstring(response.content)  # noqa: S314 -- our own feed, in a test
+    feed = root.find("channel") if root.tag == "rss" else root
+    prefix = "" if root.tag == "rss" else ATOM
+    items = feed.iterfind("item") if root.tag == "rss" else feed.iterfind(f"{ATOM}entry")
+    return (
+        feed.find(f"{ATOM}link[@rel='self']").get("href"),
+        feed.findtext(f"{prefix}title"),
+        [item.findtext(f"{prefix}title") for item in items],
+    )
+
+
+@pytest.mark.parametrize("name", ALL_FEEDS)
+def test_a_request_served_while_another_is_halfway_gets_its_own_filter_and_address(
+    rf, monkeypatch, two_villages, name
+):
+    """Django serves every request of a feed with the one instance in opendata/urls.py. Here a second
+    request is served from start to end while the first is between reading its filters and writing its
+    feed, as two threads can interleave: neither may get the other's village or address."""
+    path = reverse(f"opendata:{name}")
+    feed = resolve(path).func
+    in_wehl, in_gaanderen = rf.get(path, {"gebied": "wehl"}), rf.get(path, {"gebied": "gaanderen"})
+    write_feed, meanwhile = feed.get_feed, {}
+
+    def another_request_comes_in_between(obj, request):
+        if request is in_wehl:
+            meanwhile["gaanderen"] = feed(in_gaanderen)
+        return write_feed(obj, request)
+
+    monkeypatch.setattr(feed, "get_feed", another_request_comes_in_between)
+    first = feed(in_wehl)
+
+    for village, response in (("wehl", first), ("gaanderen", meanwhile["gaanderen"])):
+        self_link, title, item_titles = self_link_and_titles(response)
+        assert self_link == f"{SITE}{path}?gebied={village}"
+        assert title.lower().endswith(village)
+        assert len(item_titles) == 1
+        assert village in item_titles[0]

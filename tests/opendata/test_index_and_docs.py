@@ -3,7 +3,6 @@
 
 import html
 import json
-import re
 
 import pytest
 import yaml
@@ -13,7 +12,7 @@ from jsonschema import Draft4Validator
 from schemathesis.specs.openapi.definitions import OPENAPI_30
 
 from places.models import Area
-from tests.dashboard.markup import parse
+from tests.html import elements, links, parse, text_of
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +21,8 @@ INDEX = reverse("opendata:index")
 
 
 def embed_code(response):
-    textarea = parse(response.content).find("textarea", id="embed-code")
-    return None if textarea is None else html.unescape(textarea.text)
+    found = elements(parse(response), "textarea", id="embed-code")
+    return html.unescape(found[0].get_text()) if found else None
 
 
 def test_the_open_data_page_answers(client):
@@ -31,7 +30,7 @@ def test_the_open_data_page_answers(client):
 
     assert response.status_code == 200
     assert embed_code(response) is None
-    hrefs = {link.attrs.get("href") for link in parse(response.content).find_all("a")}
+    hrefs = set(links(parse(response)))
     for name in ("initiative_feed", "initiative_feed_atom", "log_entry_feed", "api_docs", "api_schema"):
         assert reverse(f"opendata:{name}") in hrefs
     for what in ("initiatieven", "artikelen"):
@@ -40,8 +39,8 @@ def test_the_open_data_page_answers(client):
 
 
 def test_the_page_offers_every_active_village_to_embed(client):
-    select = parse(client.get(INDEX).content).find("select", attrs={"name": "gebied"})
-    offered = [option.attrs["value"] for option in select.find_all("option")]
+    [select] = elements(parse(client.get(INDEX)), "select", name="gebied")
+    offered = [option["value"] for option in elements(select, "option")]
 
     assert offered == list(Area.objects.filter(is_active=True).values_list("slug", flat=True))
 
@@ -51,16 +50,18 @@ def test_the_page_shows_the_embed_code_for_the_chosen_village(client):
 
     code = embed_code(response)
     assert code is not None
-    iframe = re.fullmatch(
-        r'<iframe src="([^"]+)" title="[^"]+" width="100%" height="\d+" loading="lazy"></iframe>',
-        code.strip(),
-    )
-    assert iframe, code
-    assert iframe.group(1) == "http://testserver" + reverse("opendata:initiative_embed") + "?gebied=wehl"
+    snippet = parse(code)
+    [iframe] = elements(snippet)  # one element, and no text beside it
+    assert text_of(snippet) == "", code
+    assert iframe.name == "iframe"
+    assert list(iframe.attrs) == ["src", "title", "width", "height", "loading"]
+    assert iframe["title"]
+    assert (iframe["width"], iframe["height"].isdigit(), iframe["loading"]) == ("100%", True, "lazy")
+    assert iframe["src"] == "http://testserver" + reverse("opendata:initiative_embed") + "?gebied=wehl"
     # and the address in the code works
-    assert client.get(iframe.group(1)).status_code == 200
+    assert client.get(iframe["src"]).status_code == 200
     # the feeds on the page follow the choice too
-    hrefs = {link.attrs.get("href") for link in parse(response.content).find_all("a")}
+    hrefs = set(links(parse(response)))
     assert reverse("opendata:initiative_feed") + "?gebied=wehl" in hrefs
 
 
@@ -79,9 +80,9 @@ def test_the_api_documentation_answers(client):
     assert response["Content-Type"].startswith("text/html")
     # Swagger UI's set-up script, served from the same address, reads the schema from /api/schema/.
     scripts = [
-        script.attrs["src"]
-        for script in parse(response.content).find_all("script")
-        if script.attrs.get("src", "").startswith(reverse("opendata:api_docs"))
+        script["src"]
+        for script in elements(parse(response), "script", src=True)
+        if script["src"].startswith(reverse("opendata:api_docs"))
     ]
     assert scripts
     setup = client.get(scripts[0])

@@ -1,0 +1,99 @@
+"""What a figure is, and what the figures share: the months and quarters of a scope, their labels, and the
+published initiatives in the scope's village or district."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Initiative
+
+from ..periods import Scope
+
+
+@dataclass
+class Series:
+    name: str
+    values: list
+
+
+@dataclass
+class Result:
+    """What a figure shows: a chart kind with its categories and series, and/or key numbers."""
+
+    chart: str = ""  # "bars", "lines", "heat" or "" (numbers only)
+    categories: list = field(default_factory=list)
+    series: list = field(default_factory=list)
+    numbers: list = field(default_factory=list)  # (label, value, unit)
+    groups: list = field(default_factory=list)  # for a heat map per flywheel: (title, categories, series)
+    plot: list | None = None  # which series the chart draws (all when None); the table has them all
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as the council reads it: its title, its definition in words, and the code that counts it.
+    The definition sits beside its `compute` function, so the words and the code change together."""
+
+    key: str
+    title: str
+    definition: str
+    compute: object
+
+
+# --- time --------------------------------------------------------------------------------------------
+
+
+def first_day(moment) -> datetime.date:
+    day = timezone.localtime(moment).date() if isinstance(moment, datetime.datetime) else moment
+    return day.replace(day=1)
+
+
+def months_of(scope: Scope, counted=()) -> list[datetime.date]:
+    """The months of the scope. "All time" starts at the first published initiative, or earlier where
+    something counted (`counted`: its dates) lies before it, such as a log entry about how it all began."""
+    if scope.start is not None:
+        start = first_day(scope.start)
+    else:
+        firsts = [first_day(moment) for moment in [scope.beginning, *counted] if moment is not None]
+        start = min(firsts, default=first_day(scope.end))
+    last = first_day(scope.end - datetime.timedelta(seconds=1))
+    months = []
+    while start <= last:
+        months.append(start)
+        start = (start + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def quarter_of(day: datetime.date) -> datetime.date:
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+
+
+def quarters_of(scope: Scope, counted=()) -> list[datetime.date]:
+    return sorted({quarter_of(month) for month in months_of(scope, counted)})
+
+
+def month_label(day):
+    return date_format(day, "M Y")
+
+
+def quarter_label(day):
+    return _("Q%(number)s %(year)s") % {"number": (day.month - 1) // 3 + 1, "year": day.year}
+
+
+def per_period(rows, key, periods) -> list[int]:
+    counts = {first_day(row[key]): row["n"] for row in rows}
+    return [counts.get(period, 0) for period in periods]
+
+
+def days(delta) -> float:
+    return delta.total_seconds() / 86400
+
+
+# --- the shared selection ----------------------------------------------------------------------------
+
+
+def published_initiatives(scope: Scope):
+    initiatives = Initiative.objects.published()
+    return initiatives.filter(area=scope.area) if scope.area else initiatives

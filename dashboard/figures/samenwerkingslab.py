@@ -1,0 +1,51 @@
+"""The samenwerkingslab in numbers: sessions held, people signed up, signals raised and resolved."""
+
+import statistics
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lab.models import LabSession, Registration, RegistrationStatus, Signal, SignalStatus
+
+from ..periods import Scope
+from .base import Figure, Result, days
+
+
+def samenwerkingslab(scope: Scope) -> Result:
+    """Counts only: never a signal's content or who raised it. Not per village or district."""
+    sessions = LabSession.objects.published().filter(ends_at__lt=timezone.now(), **scope.within("starts_at"))
+    participants = Registration.objects.filter(
+        session__in=sessions, status=RegistrationStatus.REGISTERED
+    ).count()
+    signals = Signal.objects.filter(**scope.within("created_at")).count()
+    resolved = list(
+        Signal.objects.filter(status=SignalStatus.RESOLVED, **scope.within("closed_at")).values_list(
+            "created_at", "closed_at"
+        )
+    )
+    durations = [days(closed - created) for created, closed in resolved]
+    return Result(
+        numbers=[
+            (_("lab sessions held"), sessions.count(), ""),
+            (_("participants"), participants, ""),
+            (_("signals raised"), signals, ""),
+            (_("signals resolved"), len(resolved), ""),
+            (
+                _("median days to resolve a signal"),
+                round(statistics.median(durations), 1) if durations else None,
+                _("days"),
+            ),
+        ]
+    )
+
+
+SAMENWERKINGSLAB = Figure(
+    "samenwerkingslab",
+    _("Samenwerkingslab"),
+    _(
+        "Published lab sessions held in the period and the people signed up for them; signals raised in "
+        "the period, signals resolved in it, and the median days from raising to resolving. Counts only, "
+        "for the whole municipality."
+    ),
+    samenwerkingslab,
+)
