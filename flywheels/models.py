@@ -109,3 +109,17 @@ class Concept(TranslatedLabelMixin, models.Model):
     @property
     def is_proposed(self):
         return self.status == Status.PROPOSED
+
+
+def flywheel_choices():
+    """The flywheels as (slug, label): the options of a filter on flywheel."""
+    return [(flywheel.slug, flywheel.label) for flywheel in Flywheel.objects.all()]
+
+
+def concept_choices():
+    """The active concepts as (slug, label), grouped per flywheel in the flywheels' order: the options of a
+    filter on concept."""
+    groups = {}
+    for concept in Concept.objects.active().select_related("flywheel").order_by("flywheel__order", "order"):
+        groups.setdefault(concept.flywheel.label, []).append((concept.slug, concept.label))
+    return list(groups.items())

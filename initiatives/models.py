@@ -61,9 +61,6 @@ class InitiativeQuerySet(models.QuerySet):
         # Through the team a row can match once per member: only then is DISTINCT needed.
         return self.filter(visible).distinct() if user.is_authenticated else self.filter(visible)
 
-    def in_area(self, area):
-        return self.filter(area=area)
-
     def with_support_count(self):
         return self.annotate(support_count=_count_of(Support))
 
@@ -71,11 +68,12 @@ class InitiativeQuerySet(models.QuerySet):
         """Everything a list card shows, in a fixed number of queries."""
         return self.select_related("area").with_support_count()
 
-    def with_concept(self, concept):
-        return self.filter(concepts=concept)
-
-    def tagged(self, tag_slug):
-        return self.filter(tags__slug=tag_slug)
+    def in_role(self, role):
+        """The municipality's role in a society initiative (GovernmentRole) or the residents' step in a
+        municipal plan (ParticipationStep): one list of values, as the list's filter offers them."""
+        if role in GovernmentRole.values:
+            return self.filter(government_role=role)
+        return self.filter(participation_step=role)
 
     def search(self, text):
         """Full-text search (core.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""

@@ -6,13 +6,16 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from core.filters import SLUG_PATTERN
 from flywheels.models import Concept
+from initiatives.filters import InitiativeFilter
 from initiatives.models import Initiative, LogEntry
+from knowledgebase.filters import ArticleFilter
 from knowledgebase.models import Article
 from places.models import Area
 
 from . import serializers
-from .filters import SLUG_PATTERN, ArticleFilter, InitiativeFilter, LogEntryFilter
+from .filters import ApiLogEntryFilter
 
 SLUG = OpenApiParameter(
     "slug", str, OpenApiParameter.PATH, pattern=SLUG_PATTERN, description="The web address's last part."
@@ -26,16 +29,17 @@ class _ReadOnly(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(retrieve=extend_schema(parameters=[SLUG]))
 class InitiativeViewSet(_ReadOnly):
-    """Published initiatives, newest first."""
+    """Published initiatives, filtered and in the order of the list on the site: newest first, unless
+    `?sorteer=` asks for another order or search text ranks the best match first (on PostgreSQL)."""
 
     filterset_class = InitiativeFilter
 
     def get_queryset(self):
+        # Ordered by the filterset, as on the site.
         return (
             Initiative.objects.published()
             .for_cards()
             .prefetch_related("tags", Prefetch("concepts", queryset=Concept.objects.only("slug")))
-            .order_by("-published_at", "-pk")
         )
 
     def get_serializer_class(self):
@@ -50,22 +54,23 @@ class LogEntryViewSet(viewsets.ReadOnlyModelViewSet):
     """Visible log entries of published initiatives, newest first."""
 
     serializer_class = serializers.LogEntrySerializer
-    filterset_class = LogEntryFilter
+    filterset_class = ApiLogEntryFilter
     queryset = LogEntry.objects.published().select_related("initiative").order_by("-happened_on", "-pk")
 
 
 @extend_schema_view(retrieve=extend_schema(parameters=[SLUG]))
 class ArticleViewSet(_ReadOnly):
-    """Published articles of the knowledge base, newest first."""
+    """Published articles of the knowledge base, filtered like the list on the site: newest first, or the
+    best match first while searching (on PostgreSQL)."""
 
     filterset_class = ArticleFilter
 
     def get_queryset(self):
+        # Ordered by the filterset, as on the site.
         return (
             Article.objects.published()
             .select_related("area", "initiative")
             .prefetch_related("tags", Prefetch("concepts", queryset=Concept.objects.only("slug")))
-            .order_by("-published_at", "-pk")
         )
 
     def get_serializer_class(self):

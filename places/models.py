@@ -28,3 +28,8 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def area_choices():
+    """The villages and districts that can be chosen, as (slug, name): the options of a filter on place."""
+    return [(area.slug, area.name) for area in Area.objects.filter(is_active=True)]

@@ -5,16 +5,15 @@ from collections import defaultdict
 
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from core.paging import get_page, url_without
+from core.filters import filtered_page
 from initiatives.choices import LogKind, ObstacleCategory
-from initiatives.forms.filters import InitiativeFilterForm
+from initiatives.filters import InitiativeFilter, LogEntryFilter
 from initiatives.models import Initiative, LogEntry
 
 INITIATIVES_PER_PAGE = 12
@@ -35,24 +34,12 @@ NEWEST_ENTRIES_FIRST = ["-happened_on", "-created_at", "-pk"]
 
 @require_safe
 def index(request):
-    form = InitiativeFilterForm(request.GET)
-    page = None
-    active_filters = []
-    if form.is_valid():
-        page = get_page(
-            request, form.filter(Initiative.objects.published().for_cards()), INITIATIVES_PER_PAGE
-        )
-        active_filters = [
-            {"label": label, "value": value, "remove_url": url_without(request, name)}
-            for name, label, value in form.active_filters()
-        ]
-    elif form.has_unknown_filter:
-        raise Http404
-    # else: only the search text is wrong (too long); the form says so and no list is shown.
+    filterset = InitiativeFilter(request.GET, Initiative.objects.published().for_cards(), offer_options=True)
+    page, active_filters = filtered_page(request, filterset, INITIATIVES_PER_PAGE)
     return render(
         request,
         "initiatives/index.html",
-        {"form": form, "page_obj": page, "active_filters": active_filters},
+        {"form": filterset.form, "page_obj": page, "active_filters": active_filters},
     )
 
 
@@ -60,16 +47,13 @@ def index(request):
 def log_entries(request):
     """All log entries of published initiatives, of one kind or all: where initiatives learn from each
     other. `?soort=` picks the kind, `?categorie=` (obstacles only) the kind of obstacle."""
-    kind = request.GET.get("soort", "")
-    category = request.GET.get("categorie", "")
-    if kind and kind not in LogKind.values:
-        raise Http404
-    if category:
-        if category not in ObstacleCategory.values or kind not in ("", LogKind.OBSTACLE):
-            raise Http404
-        kind = LogKind.OBSTACLE
-
     published = LogEntry.objects.published()
+    filterset = LogEntryFilter(
+        request.GET, published.for_listing().order_by(*NEWEST_ENTRIES_FIRST), offer_options=True
+    )
+    page, _active = filtered_page(request, filterset, LOG_ENTRIES_PER_PAGE)
+    kind, category = filterset.kind, filterset.form.cleaned_data["categorie"]
+
     counts = published.aggregate(
         total=Count("pk"), **{f"n_{value}": Count("pk", filter=Q(kind=value)) for value in LogKind.values}
     )
@@ -83,17 +67,11 @@ def log_entries(request):
         }
         for value in LogKind.values
     ]
-
-    entries = published.for_listing().order_by(*NEWEST_ENTRIES_FIRST)
-    if kind:
-        entries = entries.of_kind(kind)
-    if category:
-        entries = entries.filter(obstacle_category=category)
     return render(
         request,
         "initiatives/log_entries.html",
         {
-            "page_obj": get_page(request, entries, LOG_ENTRIES_PER_PAGE),
+            "page_obj": page,
             "kinds": kinds,
             "total": counts["total"],
             "kind": kind,

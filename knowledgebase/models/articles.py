@@ -68,19 +68,15 @@ class ArticleQuerySet(PublishedQuerySet):
     def featured(self):
         return self.filter(is_featured=True)
 
-    def of_kind(self, kind):
-        return self.filter(kind=kind)
-
     def with_concept(self, concept):
         return self.filter(concepts=concept)
 
-    def in_flywheel(self, flywheel):
-        """Tagged with any concept of `flywheel`; each article once, without DISTINCT."""
-        tagged = Article.concepts.through.objects.filter(article=OuterRef("pk"), concept__flywheel=flywheel)
+    def in_flywheel(self, flywheel_slug):
+        """Tagged with any concept of the flywheel; each article once, without DISTINCT."""
+        tagged = Article.concepts.through.objects.filter(
+            article=OuterRef("pk"), concept__flywheel__slug=flywheel_slug
+        )
         return self.filter(Exists(tagged))
-
-    def tagged(self, tag_slug):
-        return self.filter(tags__slug=tag_slug)
 
 
 class Article(Hideable, TimeStampedModel):

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.documents import CONTENT_TYPES
-from core.paging import get_page, url_without
+from core.filters import filtered_page
 from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from flywheels.models import Concept
 from knowledgebase import permissions
-from knowledgebase.forms import ArticleFilterForm, SuggestExampleForm
+from knowledgebase.filters import ArticleFilter
+from knowledgebase.forms import SuggestExampleForm
 from knowledgebase.models import Article
 from knowledgebase.services import suggestions
 
@@ -23,20 +24,12 @@ RELATED_ARTICLES = 3
 
 @require_safe
 def index(request):
-    form = ArticleFilterForm(request.GET)
-    page, active_filters = None, []
-    if form.is_valid():
-        page = get_page(request, form.filter(Article.objects.published().for_cards()), ARTICLES_PER_PAGE)
-        active_filters = [
-            {"label": label, "value": value, "remove_url": url_without(request, name)}
-            for name, label, value in form.active_filters()
-        ]
-    elif form.has_unknown_filter:
-        raise Http404
+    filterset = ArticleFilter(request.GET, Article.objects.published().for_cards(), offer_options=True)
+    page, active_filters = filtered_page(request, filterset, ARTICLES_PER_PAGE)
     return render(
         request,
         "knowledgebase/articles.html",
-        {"form": form, "page_obj": page, "active_filters": active_filters},
+        {"form": filterset.form, "page_obj": page, "active_filters": active_filters},
     )
 
 

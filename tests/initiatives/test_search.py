@@ -9,8 +9,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from core.filters import SEARCH_MAX_LENGTH
 from initiatives.choices import LogKind, Stage
-from initiatives.forms.filters import SEARCH_MAX_LENGTH
 from initiatives.models import Initiative
 from initiatives.services.search import initiative_reindex
 from tests.initiatives.factories import InitiativeFactory, LogEntryFactory

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
+from core.filters import SEARCH_MAX_LENGTH
 from flywheels.models import Concept
 from knowledgebase import permissions
-from knowledgebase.forms import SEARCH_MAX_LENGTH
 from knowledgebase.models import Article, ArticleKind
 from knowledgebase.views.articles import ARTICLES_PER_PAGE, RELATED_ARTICLES
 from places.models import Area

@@ -1,19 +1,20 @@
 """The API's filters behave like the lists on the site: the same names (?gebied=, ?fase=, ...), the same
-results. A malformed slug or a choice that does not exist is a 400 in JSON; a well-formed slug nothing
-has is an empty list."""
+results in the same order (one FilterSet per model serves both). A malformed slug or a choice that does not
+exist is a 400 in JSON; a well-formed slug nothing has is an empty list."""
 
 import datetime
 import json
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from flywheels.models import Concept
-from initiatives.choices import LogKind, ObstacleCategory, Origin, Stage
+from initiatives.choices import GovernmentRole, LogKind, ObstacleCategory, Origin, ParticipationStep, Stage
 from knowledgebase.models import ArticleKind
 from places.models import Area
-from tests.initiatives.factories import InitiativeFactory, LogEntryFactory
+from tests.initiatives.factories import InitiativeFactory, LogEntryFactory, SupportFactory
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
 from tests.knowledgebase.factories import ArticleFactory
 from tests.opendata.world import api
@@ -47,6 +48,16 @@ def site_slugs(client, url, params) -> set[str]:
     return {item.slug for item in response.context["page_obj"].object_list}
 
 
+def api_order(client, url, params) -> list[str]:
+    return [item["slug"] for item in from_api(client, url, params)]
+
+
+def site_order(client, url, params) -> list[str]:
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return [item.slug for item in response.context["page_obj"].object_list]
+
+
 # --- Initiatives --------------------------------------------------------------------------------------
 
 
@@ -57,6 +68,7 @@ def initiatives():
         title="Speeltuin aan de Dorpsstraat",
         area=area("wehl"),
         stage=Stage.RUNNING,
+        government_role=GovernmentRole.FACILITATE,
         tags=["spelen"],
     )
     speeltuin.concepts.add(concept("draagvlak"))
@@ -66,6 +78,7 @@ def initiatives():
         area=area("gaanderen"),
         stage=Stage.IDEA,
         from_municipality=True,
+        participation_step=ParticipationStep.COPRODUCE,
         tags=["groen"],
     )
     plein.concepts.add(concept("rolkeuze"))
@@ -101,6 +114,10 @@ def initiatives():
         ({"gebied": "wehl", "thema": "groen"}, {"moestuin"}),
         ({"gebied": "wehl", "fase": Stage.IDEA}, set()),
         ({"fase": ""}, {"speeltuin", "schoolplein", "moestuin"}),
+        ({"rol": GovernmentRole.FACILITATE}, {"speeltuin"}),
+        ({"rol": ParticipationStep.COPRODUCE}, {"schoolplein"}),
+        ({"rol": GovernmentRole.LET_GO}, set()),
+        ({"sorteer": "steun", "thema": "groen"}, {"schoolplein", "moestuin"}),
     ],
 )
 def test_initiative_filters_give_what_the_site_gives(client, initiatives, params, expected):
@@ -114,6 +131,57 @@ def test_initiatives_come_newest_first(client):
         InitiativeFactory(slug=slug, published_at=now - datetime.timedelta(days=days))
 
     assert [item["slug"] for item in from_api(client, INITIATIVES, {})] == ["nieuw", "midden", "oud"]
+
+
+@pytest.fixture
+def to_order():
+    """Initiatives whose order differs by every sort, and by best match (PostgreSQL) or newest (SQLite)."""
+    now = timezone.now()
+    old = InitiativeFactory(
+        slug="natuur",
+        title="Natuurspeelplaats bij school",
+        story="Een plek om te spelen.",
+        published_at=now - datetime.timedelta(days=30),
+        last_activity_at=now - datetime.timedelta(days=1),
+    )
+    new = InitiativeFactory(
+        slug="buurtfeest",
+        title="Buurtfeest",
+        story="Daarna bouwen we een natuurspeelplaats.",
+        published_at=now - datetime.timedelta(days=1),
+        last_activity_at=now - datetime.timedelta(days=20),
+    )
+    InitiativeFactory(
+        slug="markt",
+        title="Markt",
+        published_at=now - datetime.timedelta(days=10),
+        last_activity_at=now - datetime.timedelta(days=5),
+    )
+    SupportFactory.create_batch(2, initiative=old)
+    SupportFactory(initiative=new)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"sorteer": "steun"},
+        {"sorteer": "actief"},
+        {"zoek": "natuurspeelplaats"},
+        {"zoek": "natuurspeelplaats", "sorteer": "nieuw"},
+        {"zoek": "natuurspeelplaats", "sorteer": "actief"},
+    ],
+)
+def test_initiatives_come_in_the_order_of_the_site(client, to_order, params):
+    assert api_order(client, INITIATIVES, params) == site_order(
+        client, reverse("initiatives:initiative_list"), params
+    )
+
+
+def test_search_results_come_best_match_first_on_postgresql(client, to_order):
+    ranked = ["natuur", "buurtfeest"] if connection.vendor == "postgresql" else ["buurtfeest", "natuur"]
+
+    assert api_order(client, INITIATIVES, {"zoek": "natuurspeelplaats"}) == ranked
 
 
 # --- Articles -----------------------------------------------------------------------------------------
@@ -164,11 +232,29 @@ def articles():
         ({"plaats": "gaanderen"}, {"buurtschouw"}),
         ({"zoek": "buurtschouw"}, {"buurtschouw"}),
         ({"soort": ArticleKind.WORK_FORM, "thema": "groen"}, {"buurtschouw"}),
+        ({"vliegwiel": "samenleving"}, {"keukentafel"}),
+        ({"vliegwiel": "gemeente", "thema": "groen"}, {"groene-straat"}),
     ],
 )
 def test_article_filters_give_what_the_site_gives(client, articles, params, expected):
     assert api_slugs(client, ARTICLES, params) == expected
     assert site_slugs(client, reverse("knowledgebase:article_list"), params) == expected
+
+
+@pytest.mark.parametrize("params", [{}, {"zoek": "natuurspeelplaats"}])
+def test_articles_come_in_the_order_of_the_site(client, params):
+    now = timezone.now()
+    ArticleFactory(slug="natuur", title="Natuurspeelplaats", published_at=now - datetime.timedelta(days=30))
+    ArticleFactory(
+        slug="feest",
+        body="Daarna bouwen we een natuurspeelplaats.",
+        published_at=now - datetime.timedelta(days=1),
+    )
+    ArticleFactory(slug="markt", published_at=now - datetime.timedelta(days=10))
+
+    assert api_order(client, ARTICLES, params) == site_order(
+        client, reverse("knowledgebase:article_list"), params
+    )
 
 
 # --- Log entries --------------------------------------------------------------------------------------
@@ -208,6 +294,8 @@ def entry_ids(client, params) -> set[int]:
         ({"gebied": "wehl"}, {"update-wehl", "rules-wehl"}),
         ({"initiatief": "schoolplein"}, {"money-gaanderen", "milestone-gaanderen"}),
         ({"initiatief": "geheim"}, set()),
+        # The log page has no such address (404); the API just finds nothing.
+        ({"soort": LogKind.DILEMMA, "categorie": ObstacleCategory.MONEY}, set()),
     ],
 )
 def test_log_filters_pick_the_entries(client, log_entries, params, expected):
@@ -241,11 +329,14 @@ MALFORMED = [
     (INITIATIVES, "fase", "bijna-klaar"),
     (INITIATIVES, "herkomst", "elders"),
     (INITIATIVES, "zoek", "a" * 201),
+    (INITIATIVES, "rol", "dictate"),
+    (INITIATIVES, "sorteer", "willekeurig"),
     (ARTICLES, "soort", "roman"),
     (ARTICLES, "begrip", "draag vlak"),
     (ARTICLES, "thema", "groen;"),
     (ARTICLES, "plaats", "wehl!"),
     (ARTICLES, "zoek", "a" * 201),
+    (ARTICLES, "vliegwiel", "beide wielen"),
     (LOG, "soort", "roddel"),
     (LOG, "categorie", "weer"),
     (LOG, "gebied", "wehl!"),
@@ -269,6 +360,7 @@ UNKNOWN = [
     (ARTICLES, "begrip", "bestaat-niet"),
     (ARTICLES, "thema", "bestaat-niet"),
     (ARTICLES, "plaats", "atlantis"),
+    (ARTICLES, "vliegwiel", "bestaat-niet"),
     (LOG, "gebied", "atlantis"),
     (LOG, "initiatief", "bestaat-niet"),
 ]
@@ -289,8 +381,11 @@ def test_a_well_formed_slug_nothing_has_is_an_empty_list(client, url, name, valu
 
 
 FILTERS = (
-    [(INITIATIVES, name) for name in ("gebied", "fase", "herkomst", "begrip", "thema", "zoek", "pagina")]
-    + [(ARTICLES, name) for name in ("soort", "begrip", "thema", "plaats", "zoek")]
+    [
+        (INITIATIVES, name)
+        for name in ("gebied", "fase", "herkomst", "rol", "begrip", "thema", "zoek", "sorteer", "pagina")
+    ]
+    + [(ARTICLES, name) for name in ("soort", "vliegwiel", "begrip", "thema", "plaats", "zoek")]
     + [(LOG, name) for name in ("soort", "categorie", "gebied", "initiatief")]
 )
 

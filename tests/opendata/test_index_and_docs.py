@@ -11,6 +11,8 @@ from django.urls import reverse
 from jsonschema import Draft4Validator
 from schemathesis.specs.openapi.definitions import OPENAPI_30
 
+from initiatives.filters import InitiativeFilter, LogEntryFilter
+from knowledgebase.filters import ArticleFilter
 from places.models import Area
 from tests.html import elements, links, parse, text_of
 from tests.initiatives.log_help_helpers import HOSTILE_STRINGS
@@ -121,25 +123,54 @@ def test_the_schema_documents_every_endpoint_read_only(schema):
         assert {"200", "404", "429"} <= set(path["get"]["responses"])
 
 
-def test_the_schema_names_the_filters_of_the_lists(schema):
-    def query_parameters(path):
-        return {
-            parameter["name"]
-            for parameter in schema["paths"][path]["get"].get("parameters", [])
-            if parameter["in"] == "query"
-        }
+def query_parameters(schema, path) -> set[str]:
+    return {
+        parameter["name"]
+        for parameter in schema["paths"][path]["get"].get("parameters", [])
+        if parameter["in"] == "query"
+    }
 
-    assert query_parameters("/api/initiatieven/") >= {
+
+def test_the_schema_names_the_filters_of_the_lists(schema):
+    assert query_parameters(schema, "/api/initiatieven/") >= {
         "gebied",
         "fase",
         "herkomst",
+        "rol",
         "begrip",
         "thema",
         "zoek",
+        "sorteer",
         "pagina",
     }
-    assert query_parameters("/api/artikelen/") >= {"soort", "begrip", "thema", "plaats", "zoek", "pagina"}
-    assert query_parameters("/api/logboek/") >= {"soort", "categorie", "gebied", "initiatief", "pagina"}
+    assert query_parameters(schema, "/api/artikelen/") >= {
+        "soort",
+        "vliegwiel",
+        "begrip",
+        "thema",
+        "plaats",
+        "zoek",
+        "pagina",
+    }
+    assert query_parameters(schema, "/api/logboek/") >= {
+        "soort",
+        "categorie",
+        "gebied",
+        "initiatief",
+        "pagina",
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "filterset"),
+    [
+        ("/api/initiatieven/", InitiativeFilter),
+        ("/api/logboek/", LogEntryFilter),
+        ("/api/artikelen/", ArticleFilter),
+    ],
+)
+def test_every_filter_of_a_list_on_the_site_is_a_parameter_of_the_api(schema, path, filterset):
+    assert query_parameters(schema, path) >= set(filterset.base_filters)
 
 
 def test_the_schema_also_comes_as_json(client):

@@ -1,0 +1,176 @@
+"""The filters of the lists, for the site and the API at once: each app declares one django-filter FilterSet
+per model (initiatives/filters.py, knowledgebase/filters.py). The page's GET form is the filterset's form,
+and the API's viewsets use the same class as their `filterset_class`, so a filter is added once and both
+read `?gebied=wehl` alike.
+
+Both check the same values, but a page and an API are strict about different things. The filterset is
+made for one or the other, and `offer_options` is the one place that decides:
+
+- For the API (`offer_options=False`, how DRF's filter backend makes it) a value must be well formed: a
+  malformed slug, a choice that does not exist or a search text over 200 characters is an error, a 400
+  naming the parameter. A well-formed slug is filtered on as it is, so a village nothing lies in gives an
+  empty list. No query is spent on options, and the OpenAPI schema gives the patterns (the annotations
+  below).
+- For a page (`offer_options=True`) the form also offers options, and `offer()` narrows each field to
+  what the page shows: an `OptionFilter` becomes a choice of its options (the active villages, the
+  themes of published items only, one query each), and a filterset may narrow more (the log offers
+  kinds of obstacle only for obstacles). A value outside the options is then a form error like any
+  other, and `has_unknown_filter` says the page asked for does not exist: the view answers 404 (an
+  unknown village, a retired concept, a made-up stage, a theme only drafts carry). Only the search text
+  can be wrong in a way a person fixes by typing: the form shows its error, and no list.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Subquery
+from django.http import Http404
+from django.utils.choices import flatten_choices
+from drf_spectacular.utils import extend_schema_field
+from taggit.models import Tag
+
+from core.paging import get_page, url_without
+from core.search import ranks_results
+
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+SEARCH_MAX_LENGTH = 200
+NEWEST_FIRST = ["-published_at", "-pk"]
+BEST_MATCH_FIRST = ["-rank", "-published_at", "-pk"]
+
+
+class SearchField(forms.CharField):
+    widget = forms.SearchInput
+
+    def clean(self, value):
+        # Runs of spaces count as one, after the length check on what was typed.
+        return " ".join(super().clean(value).split())
+
+
+@extend_schema_field({"type": "string", "maxLength": SEARCH_MAX_LENGTH, "pattern": "^[^\\u0000]*$"})
+class SearchFilter(django_filters.CharFilter):
+    """`?zoek=`: full-text search through the queryset's `search()` (core.search)."""
+
+    field_class = SearchField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return qs.search(value) if value else qs
+
+
+@extend_schema_field({"type": "string", "pattern": SLUG_PATTERN})
+class SlugFilter(django_filters.CharFilter):
+    """Something named by its slug (`field_name` is the lookup, e.g. `area__slug`)."""
+
+    field_class = forms.SlugField
+
+
+class OptionFilter(SlugFilter):
+    """A slug that a page offers as one of its options. `options` gives them (a callable, so they are
+    read only when a page asks): a select's choices, [(slug, label)] or grouped."""
+
+    def __init__(self, *args, options, empty_label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = options
+        self.empty_label = empty_label
+
+    def offered_field(self):
+        return forms.ChoiceField(
+            label=self.label, required=False, choices=[("", self.empty_label), *self.options()]
+        )
+
+
+class SortFilter(django_filters.ChoiceFilter):
+    """`?sorteer=`: the order of the list, not a filter; the filterset orders by it (`ordering()`)."""
+
+    def filter(self, qs, value):
+        return qs
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """A list's filters; `offer_options=True` for a page (see the module's docstring)."""
+
+    def __init__(self, data=None, queryset=None, *, offer_options=False, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.offer_options = offer_options
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.offer_options:
+                self.offer(form)
+        return self._form
+
+    def offer(self, form):
+        """Narrow the page's form to the options it shows; what it does not offer is then an error."""
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, OptionFilter):
+                form.fields[name] = filter_.offered_field()
+
+    @property
+    def has_unknown_filter(self) -> bool:
+        """For a page: a value it does not offer, so the page asked for does not exist. (A wrong search
+        text is not one: the form shows what to fix.)"""
+        return any(not isinstance(self.filters.get(name), SearchFilter) for name in self.errors)
+
+    @property
+    def ranks_by_match(self) -> bool:
+        """Whether search results can come best match first: while searching, on PostgreSQL."""
+        data = self.form.cleaned_data
+        searching = any(isinstance(f, SearchFilter) and data.get(name) for name, f in self.filters.items())
+        return searching and ranks_results()
+
+    def ordering(self):
+        """The order of the results (a list of `order_by` fields), or None to keep the queryset's."""
+        return None
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        ordering = self.ordering()
+        return queryset.order_by(*ordering) if ordering else queryset
+
+    def active_filters(self):
+        """(name, label, value shown) of every filter in use, in the form's order; the order is not one."""
+        data = self.form.cleaned_data
+        return [
+            (name, self.form.fields[name].label, _shown(self.form.fields[name], data[name]))
+            for name, filter_ in self.filters.items()
+            if data.get(name) and not isinstance(filter_, SortFilter)
+        ]
+
+
+def _shown(field, value):
+    """The label of the chosen option (of a page's form), or the text as typed."""
+    choices = getattr(field, "choices", None)
+    return dict(flatten_choices(choices)).get(value, value) if choices is not None else value
+
+
+def filtered_page(request, filterset, per_page):
+    """The page of a filtered list and its "you filtered on" list (each with the address without it).
+
+    A value the page does not offer is a 404; a search text that is wrong (too long) gives no page, and
+    the form says why."""
+    if filterset.is_valid():
+        active = [
+            {"label": label, "value": value, "remove_url": url_without(request, name)}
+            for name, label, value in filterset.active_filters()
+        ]
+        return get_page(request, filterset.qs, per_page), active
+    if filterset.has_unknown_filter:
+        raise Http404
+    return None, []
+
+
+def theme_choices(items):
+    """The themes (tags) of `items` as (slug, name), by name. Pass published items only: a theme only
+    drafts carry is then neither offered nor revealed."""
+    meta = items.model._meta
+    tagged = Tag.objects.filter(
+        taggit_taggeditem_items__content_type__app_label=meta.app_label,
+        taggit_taggeditem_items__content_type__model=meta.model_name,
+        taggit_taggeditem_items__object_id__in=Subquery(items.values("pk")),
+    )
+    # One row per tag without DISTINCT: ask for the tags that have such an item.
+    return [(tag.slug, tag.name) for tag in Tag.objects.filter(pk__in=tagged.values("pk")).order_by("name")]
