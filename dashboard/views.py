@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from . import charts
-from .figures import compute_all, headlines
+from .figures import Chart, compute_all, headlines
 from .periods import ScopeForm
 from .permissions import can_view_dashboard
 
@@ -26,11 +26,11 @@ def _scope_and_results(request):
 
 def _drawn(figure, result):
     drawing = {}
-    if result.chart == "bars":
+    if result.chart == Chart.BARS:
         drawing = charts.bars(result)
-    elif result.chart == "lines":
+    elif result.chart == Chart.LINES:
         drawing = charts.lines(result)
-    elif result.chart == "heat":
+    elif result.chart == Chart.HEAT:
         groups = result.groups or [("", result.categories, result.series)]
         drawing = {"groups": [(title, charts.heat(columns, rows)) for title, columns, rows in groups]}
     return {"figure": figure, "result": result, "drawing": drawing, "table": charts.table(result)}

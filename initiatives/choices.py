@@ -1,5 +1,7 @@
 """Every state and kind an initiative and its parts can have. Views and templates use these, never bare strings."""
 
+import enum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -101,3 +103,17 @@ class NotificationKind(models.TextChoices):
     LOG_ENTRY = "log_entry", _("new log entry")
     HELP_REQUEST = "help_request", _("help request")
     MUNICIPAL_RESPONSE = "municipal_response", _("response from the municipality")
+
+
+class FixedPath(enum.StrEnum):
+    """The fixed words of addresses under /initiatieven/: routed before `<slug>/` (initiatives/urls.py), so
+    no initiative may take one as its slug (services.authoring.initiative_unique_slug)."""
+
+    NEW = "nieuw"
+    MINE = "mijn"
+    FOLLOWING = "volgend"
+    LOG = "logboek"
+    OBSTACLES = "obstakels"
+    QUEUE = "wachtrij"
+    INVITATION = "uitnodiging"
+    UNSUBSCRIBE = "afmelden"

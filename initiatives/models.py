@@ -220,6 +220,22 @@ class Initiative(TimeStampedModel):
         return self.publication_state == PublicationState.PUBLISHED
 
     @property
+    def is_draft(self):
+        return self.publication_state == PublicationState.DRAFT
+
+    @property
+    def is_submitted(self):
+        return self.publication_state == PublicationState.SUBMITTED
+
+    @property
+    def is_rejected(self):
+        return self.publication_state == PublicationState.REJECTED
+
+    @property
+    def is_hidden(self):
+        return self.publication_state == PublicationState.HIDDEN
+
+    @property
     def municipality_role(self):
         """The ladder step that fits the origin, as (label of the ladder, label of the step) or None."""
         if self.origin == Origin.SOCIETY and self.government_role:
@@ -426,6 +442,10 @@ class Follow(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.initiative}"
+
+    @property
+    def sends_email(self):
+        return self.frequency != FollowFrequency.NEVER
 
 
 class Notification(models.Model):

@@ -1,31 +1,21 @@
 from django.urls import path
 
+from .choices import FixedPath
 from .views import browse, detail, editing, help, log, municipality, participation
 
 app_name = "initiatives"
 
-# Fixed words come before `<slug:slug>/`; services.authoring keeps them out of initiative slugs.
-RESERVED_SLUGS = {
-    "nieuw",
-    "mijn",
-    "volgend",
-    "logboek",
-    "obstakels",
-    "wachtrij",
-    "uitnodiging",
-    "afmelden",
-}
-
+# The fixed words (choices.FixedPath) come before `<slug:slug>/`; no initiative has one as its slug.
 urlpatterns = [
     path("", browse.index, name="initiative_list"),
-    path("logboek/", browse.log_entries, name="log_entry_list"),
-    path("obstakels/", browse.obstacles, name="obstacle_list"),
-    path("nieuw/", editing.create, name="initiative_create"),
-    path("mijn/", participation.mine, name="own_initiative_list"),
-    path("volgend/", participation.following, name="followed_initiative_list"),
-    path("wachtrij/", municipality.queue, name="waiting_initiative_list"),
-    path("uitnodiging/<str:token>/", editing.invitation, name="invitation_accept"),
-    path("afmelden/<str:token>/", participation.unsubscribe, name="follow_unsubscribe"),
+    path(f"{FixedPath.LOG}/", browse.log_entries, name="log_entry_list"),
+    path(f"{FixedPath.OBSTACLES}/", browse.obstacles, name="obstacle_list"),
+    path(f"{FixedPath.NEW}/", editing.create, name="initiative_create"),
+    path(f"{FixedPath.MINE}/", participation.mine, name="own_initiative_list"),
+    path(f"{FixedPath.FOLLOWING}/", participation.following, name="followed_initiative_list"),
+    path(f"{FixedPath.QUEUE}/", municipality.queue, name="waiting_initiative_list"),
+    path(f"{FixedPath.INVITATION}/<str:token>/", editing.invitation, name="invitation_accept"),
+    path(f"{FixedPath.UNSUBSCRIBE}/<str:token>/", participation.unsubscribe, name="follow_unsubscribe"),
     path("<slug:slug>/", detail.detail, name="initiative_detail"),
     path("<slug:slug>/bewerken/", editing.edit, name="initiative_edit"),
     path("<slug:slug>/indienen/", editing.submit, name="initiative_submit"),

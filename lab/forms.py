@@ -28,6 +28,8 @@ class SignalForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class SignalReplyForm(HoneypotFormMixin, forms.ModelForm):
+    ACTION = "reply"  # the signal's page has two forms; the posted `action` says which
+
     class Meta:
         model = SignalMessage
         fields = ["body"]
@@ -36,6 +38,8 @@ class SignalReplyForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class SignalStatusForm(forms.Form):
+    ACTION = "status"
+
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[

@@ -128,6 +128,11 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.user} → {self.session}"
 
+    @property
+    def has_place(self):
+        """Signed up with a place (not on the waiting list, not cancelled)."""
+        return self.status == RegistrationStatus.REGISTERED
+
 
 class SignalStatus(models.TextChoices):
     NEW = "new", _("new")
@@ -178,6 +183,10 @@ class Signal(TimeStampedModel):
     @property
     def is_open(self):
         return self.status in OPEN_SIGNAL_STATES
+
+    @property
+    def is_withdrawn(self):
+        return self.status == SignalStatus.WITHDRAWN
 
 
 class SignalMessage(models.Model):

@@ -13,5 +13,5 @@ urlpatterns = [
     path("signalen/", views.signals, name="signal_list"),
     path("signalen/nieuw/", views.signal_new, name="signal_create"),
     path("signalen/<int:pk>/", views.signal_detail, name="signal_detail"),
-    path("signalen/<int:pk>/intrekken/", views.signal_withdraw_view, name="signal_withdraw"),
+    path("signalen/<int:pk>/intrekken/", views.signal_withdraw, name="signal_withdraw"),
 ]

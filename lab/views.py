@@ -12,18 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
 from knowledgebase.models import Page
 
-from . import permissions
+from . import permissions, services
 from .calendar import session_ics
 from .forms import SignalForm, SignalReplyForm, SignalStatusForm
 from .models import LabSession, Registration, RegistrationStatus, Signal
-from .services import (
-    registration_cancel,
-    registration_signup,
-    signal_create,
-    signal_reply,
-    signal_set_status,
-    signal_withdraw,
-)
 
 PAST_SESSIONS_SHOWN = 6
 
@@ -80,7 +72,7 @@ def signup(request, slug):
             request, _("You have done this a lot in a short time. Please wait a while and try again.")
         )
         return redirect(lab_session)
-    registration = registration_signup(session=lab_session, user=request.user)
+    registration = services.registration_signup(session=lab_session, user=request.user)
     if registration.status == RegistrationStatus.REGISTERED:
         messages.success(
             request, _("You are signed up. We have emailed you the appointment for your calendar.")
@@ -97,7 +89,7 @@ def signup(request, slug):
 @require_POST
 def cancel(request, slug):
     lab_session = _published_session(slug)
-    if registration_cancel(session=lab_session, user=request.user) is not None:
+    if services.registration_cancel(session=lab_session, user=request.user) is not None:
         messages.success(request, _("You are no longer signed up. Thank you for letting us know."))
     return redirect(lab_session)
 
@@ -135,7 +127,7 @@ def signal_new(request):
             form.add_error(None, TOO_MANY_MESSAGE)
             return render(request, "lab/signal_form.html", {"form": form}, status=429)
         if form.is_valid():
-            signal = signal_create(
+            signal = services.signal_create(
                 reporter=request.user, **{k: form.cleaned_data[k] for k in SignalForm.Meta.fields}
             )
             messages.success(
@@ -155,22 +147,27 @@ def signal_detail(request, pk):
         request.user, pk, Signal.objects.select_related("reporter", "initiative")
     )
     is_ombuds = permissions.is_ombuds(request.user)
-    reply_form = SignalReplyForm(request.POST if request.POST.get("action") == "reply" else None)
+    reply_form = SignalReplyForm(
+        request.POST if request.POST.get("action") == SignalReplyForm.ACTION else None
+    )
     status_form = SignalStatusForm(
-        request.POST if request.POST.get("action") == "status" else None, initial={"status": signal.status}
+        request.POST if request.POST.get("action") == SignalStatusForm.ACTION else None,
+        initial={"status": signal.status},
     )
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "reply":
+            if request.POST.get("action") == SignalReplyForm.ACTION:
                 if posting_limited(request, "signal"):
                     reply_form.add_error(None, TOO_MANY_MESSAGE)
                 elif reply_form.is_valid():
-                    signal_reply(signal=signal, by=request.user, body=reply_form.cleaned_data["body"])
+                    services.signal_reply(
+                        signal=signal, by=request.user, body=reply_form.cleaned_data["body"]
+                    )
                     messages.success(request, _("Your message has been sent."))
                     return redirect(signal)
-            elif request.POST.get("action") == "status" and is_ombuds:
+            elif request.POST.get("action") == SignalStatusForm.ACTION and is_ombuds:
                 if status_form.is_valid():
-                    signal_set_status(
+                    services.signal_set_status(
                         signal=signal, by=request.user, status=status_form.cleaned_data["status"]
                     )
                     messages.success(request, _("The status has been changed; the reporter has been told."))
@@ -196,10 +193,10 @@ def signal_detail(request, pk):
 
 @login_required
 @require_POST
-def signal_withdraw_view(request, pk):
+def signal_withdraw(request, pk):
     signal = permissions.get_signal_for(request.user, pk, Signal.objects.all())
     if not permissions.can_withdraw_signal(request.user, signal):
         raise PermissionDenied
-    signal_withdraw(signal=signal, by=request.user)
+    services.signal_withdraw(signal=signal, by=request.user)
     messages.success(request, _("You have withdrawn your signal."))
     return redirect("lab:signal_list")

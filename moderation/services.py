@@ -82,6 +82,7 @@ def authors_tell(item, action: ModerationAction) -> None:
                 "title": kind.title(item),
                 "url": site_url(kind.public_url(item)),
                 "appeal_url": appeal_link,
+                "kinds": ActionKind,
             },
         )
 

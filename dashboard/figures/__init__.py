@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..periods import Scope
 from .analyses import ANALYSES_PUBLISHED, CONCEPTS_IN_ANALYSES
-from .base import Figure, Result, Series
+from .base import Chart, Figure, Result, Series
 from .initiative_counts import (
     INITIATIVES_BY_AREA,
     INITIATIVES_BY_ORIGIN,
@@ -30,7 +30,7 @@ from .municipal_role import MUNICIPAL_ROLE
 from .samenwerkingslab import SAMENWERKINGSLAB
 from .support import RESPONSIVENESS, SUPPORT
 
-__all__ = ["FIGURES", "Figure", "Result", "Series", "compute_all", "headlines"]
+__all__ = ["FIGURES", "Chart", "Figure", "Result", "Series", "compute_all", "headlines"]
 
 # In the order of the page (and of its CSV).
 FIGURES = [

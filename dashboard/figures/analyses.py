@@ -8,7 +8,7 @@ from flywheels.models import Flywheel
 from knowledgebase.models import CaseAnalysis, ConceptFinding
 
 from ..periods import Scope
-from .base import Figure, Result, Series, per_period, quarter_label, quarters_of
+from .base import Chart, Figure, Result, Series, per_period, quarter_label, quarters_of
 
 
 def _analyses(scope: Scope):
@@ -28,7 +28,7 @@ def analyses_published(scope: Scope) -> Result:
     quarters = quarters_of(scope, [row["quarter"] for row in rows])
     values = per_period(rows, "quarter", quarters)
     return Result(
-        chart="bars",
+        chart=Chart.BARS,
         categories=[quarter_label(quarter) for quarter in quarters],
         series=[Series(_("case analyses"), values)],
         numbers=[(_("case analyses published"), sum(values), "")],
@@ -62,7 +62,7 @@ def concepts_in_analyses(scope: Scope) -> Result:
         )
         for flywheel in flywheels
     ]
-    return Result(chart="heat", groups=groups)
+    return Result(chart=Chart.HEAT, groups=groups)
 
 
 CONCEPTS_IN_ANALYSES = Figure(

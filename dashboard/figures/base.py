@@ -2,6 +2,7 @@
 published initiatives in the scope's village or district."""
 
 import datetime
+import enum
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -19,11 +20,28 @@ class Series:
     values: list
 
 
+class Chart(enum.StrEnum):
+    """How a figure is drawn: its template, and whether a table of its numbers stands beside it (a heat
+    map is a shaded table itself)."""
+
+    BARS = "bars"
+    LINES = "lines"
+    HEAT = "heat"
+
+    @property
+    def template(self) -> str:
+        return f"dashboard/includes/{self.value}.html"
+
+    @property
+    def with_table(self) -> bool:
+        return self is not Chart.HEAT
+
+
 @dataclass
 class Result:
-    """What a figure shows: a chart kind with its categories and series, and/or key numbers."""
+    """What a figure shows: a chart with its categories and series, and/or key numbers."""
 
-    chart: str = ""  # "bars", "lines", "heat" or "" (numbers only)
+    chart: Chart | None = None  # None: numbers only
     categories: list = field(default_factory=list)
     series: list = field(default_factory=list)
     numbers: list = field(default_factory=list)  # (label, value, unit)

@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.choices import Origin, Stage
 
 from ..periods import Scope
-from .base import Figure, Result, Series, month_label, months_of, per_period, published_initiatives
+from .base import Chart, Figure, Result, Series, month_label, months_of, per_period, published_initiatives
 
 
 def _bars(counts: dict, labels: dict, name) -> Result:
     return Result(
-        chart="bars",
+        chart=Chart.BARS,
         categories=[str(label) for label in labels.values()],
         series=[Series(name, [counts.get(key, 0) for key in labels])],
     )
@@ -33,7 +33,7 @@ def initiatives_over_time(scope: Scope) -> Result:
         return per_period(rows, "month", months)
 
     return Result(
-        chart="lines",
+        chart=Chart.LINES,
         categories=[month_label(month) for month in months],
         series=[
             Series(_("new"), per_month("created_at")),
@@ -77,7 +77,7 @@ def initiatives_by_area(scope: Scope) -> Result:
         .order_by("-n", "area__name")
     )
     return Result(
-        chart="bars",
+        chart=Chart.BARS,
         categories=[row["area__name"] for row in rows],
         series=[Series(_("initiatives"), [row["n"] for row in rows])],
     )

@@ -11,7 +11,7 @@ from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.models import LogEntry
 
 from ..periods import Scope
-from .base import Figure, Result, Series, first_day, quarter_label, quarters_of
+from .base import Chart, Figure, Result, Series, first_day, quarter_label, quarters_of
 
 
 def _log_entries(scope: Scope):
@@ -36,7 +36,7 @@ def _per_quarter_and(entries, key, keys: dict, scope, *, most_first=False) -> Re
     totals = {value: sum(table[value].values()) for value in keys}
     ordered = sorted(keys, key=lambda value: -totals[value]) if most_first else list(keys)
     return Result(
-        chart="heat",
+        chart=Chart.HEAT,
         categories=[quarter_label(quarter) for quarter in quarters],
         series=[
             Series(keys[value], [table[value].get(quarter, 0) for quarter in quarters]) for value in ordered

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.choices import GovernmentRole, ParticipationStep
 
 from ..periods import Scope
-from .base import Figure, Result, Series, first_day, published_initiatives, quarter_label, quarters_of
+from .base import Chart, Figure, Result, Series, first_day, published_initiatives, quarter_label, quarters_of
 
 
 def municipal_role(scope: Scope) -> Result:
@@ -29,7 +29,7 @@ def municipal_role(scope: Scope) -> Result:
         step = row["government_role"] or row["participation_step"] or ""
         table[step][first_day(row["quarter"])] += row["n"]
     return Result(
-        chart="heat",
+        chart=Chart.HEAT,
         categories=[quarter_label(quarter) for quarter in quarters],
         series=[
             Series(label, [table[step][quarter] for quarter in quarters]) for step, label in steps.items()

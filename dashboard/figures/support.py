@@ -12,6 +12,7 @@ from initiatives.models import HelpOffer, HelpRequest, Support
 
 from ..periods import Scope
 from .base import (
+    Chart,
     Figure,
     Result,
     Series,
@@ -34,7 +35,7 @@ def support(scope: Scope) -> Result:
         open=Count("pk", filter=Q(is_fulfilled=False)), fulfilled=Count("pk", filter=Q(is_fulfilled=True))
     )
     return Result(
-        chart="bars",
+        chart=Chart.BARS,
         categories=[str(_("open")), str(_("fulfilled"))],
         series=[Series(_("help requests"), [requests["open"], requests["fulfilled"]])],
         numbers=[
@@ -79,7 +80,7 @@ def responsiveness(scope: Scope) -> Result:
         kept = sum(1 for p, a in in_quarter if a and days(a - p) <= promise)
         share_per_quarter.append(round(100 * kept / len(in_quarter)) if in_quarter else None)
     return Result(
-        chart="lines",
+        chart=Chart.LINES,
         categories=[quarter_label(quarter) for quarter in quarters],
         series=[
             Series(_("% within promise"), share_per_quarter),

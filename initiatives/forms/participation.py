@@ -35,7 +35,11 @@ class SupportForm(forms.Form):
 
 
 class FollowForm(forms.Form):
-    """How often a follower wants email about an initiative. Unfollowing is a separate button."""
+    """How often a follower wants email about an initiative. Unfollowing is a separate button (its
+    `action`), and so is stopping the emails from the unsubscribe page."""
+
+    UNFOLLOW = "unfollow"
+    STOP_EMAIL = "stop_email"
 
     frequency = forms.ChoiceField(
         label=_("Email me"),

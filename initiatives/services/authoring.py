@@ -15,7 +15,7 @@ from accounts.roles import Role
 from core.images import make_thumbnail
 from core.mail import send_templated_mail, site_url
 from core.slugs import unique_slug
-from initiatives.choices import PublicationState, TeamRole
+from initiatives.choices import FixedPath, PublicationState, TeamRole
 from initiatives.models import Initiative, TeamInvitation, TeamMembership
 from initiatives.services.search import initiative_reindex
 
@@ -39,10 +39,8 @@ EDITABLE_FIELDS = (
 
 def initiative_unique_slug(title: str, *, exclude_pk=None) -> str:
     """A web address from the title that no other initiative and no fixed page of the site uses."""
-    from initiatives.urls import RESERVED_SLUGS  # here: the URLconf imports the views, which import us
-
     return unique_slug(
-        Initiative, title, fallback=FALLBACK_SLUG, reserved=RESERVED_SLUGS, exclude_pk=exclude_pk
+        Initiative, title, fallback=FALLBACK_SLUG, reserved=set(FixedPath), exclude_pk=exclude_pk
     )
 
 

@@ -108,6 +108,7 @@ def digests_send(*, frequency: str, now=None) -> int:
                 context={
                     "user": user,
                     "frequency": frequency,
+                    "weekly": frequency == FollowFrequency.WEEKLY,
                     "groups": groups,
                     "count": len(notifications),
                     "following_url": site_url(reverse("initiatives:followed_initiative_list")),

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from initiatives import permissions
+from initiatives.choices import FollowFrequency
 from initiatives.models import (
     Comment,
     HelpRequest,
@@ -61,5 +62,7 @@ def detail(request, slug):
             "burgerinitiatief_url": settings.BURGERINITIATIEF_URL,
             "is_team": permissions.is_team_member(request.user, initiative),
             "page_sections": [section.template for section in page_sections()],
+            "follow_frequencies": FollowFrequency.choices,
+            "default_frequency": FollowFrequency.IMMEDIATELY,
         },
     )

@@ -107,7 +107,7 @@ def support(request, slug):
 @_login_then_back_to("volgen")
 @require_POST
 def follow(request, slug):
-    if request.POST.get("action") == "unfollow":
+    if request.POST.get("action") == FollowForm.UNFOLLOW:
         return _unfollow(request, slug)
     initiative = get_initiative_for(request.user, slug, check=permissions.can_follow)
     form = FollowForm(request.POST)
@@ -159,14 +159,20 @@ def unsubscribe(request, token):
     if follow is None:
         raise Http404
     initiative = follow.initiative
-    context = {"follow": follow, "initiative": initiative, "token": token, "done": None}
+    context = {
+        "follow": follow,
+        "initiative": initiative,
+        "token": token,
+        "unfollowed": False,
+        "stopped": False,
+    }
     if request.method == "POST":
-        if request.POST.get("action") == "unfollow":
+        if request.POST.get("action") == FollowForm.UNFOLLOW:
             participation.follow_remove(initiative=initiative, user=follow.user)
-            context["done"] = "unfollowed"
+            context["unfollowed"] = True
         else:  # the button on the page, or a mail program's one-click POST
             participation.follow_stop_email(follow=follow)
-            context["done"] = "stopped"
+            context["stopped"] = True
     response = render(request, "initiatives/unsubscribe.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -7,6 +7,7 @@ from django.urls import reverse
 from PIL import Image
 
 from initiatives.choices import (
+    FixedPath,
     GovernmentRole,
     Origin,
     ParticipationStep,
@@ -17,7 +18,6 @@ from initiatives.choices import (
 from initiatives.forms.authoring import InitiativeForm, InvitationForm
 from initiatives.models import Initiative, TeamMembership
 from initiatives.services.authoring import initiative_unique_slug
-from initiatives.urls import RESERVED_SLUGS
 from tests.accounts.factories import UserFactory
 from tests.flywheels.factories import ConceptFactory
 from tests.initiatives.authoring_helpers import (
@@ -357,11 +357,11 @@ def test_same_title_gets_a_numbered_web_address(client_logged_in, area):
     assert slugs == ["buurtfeest", "buurtfeest-2", "buurtfeest-3"]
 
 
-@pytest.mark.parametrize("word", sorted(RESERVED_SLUGS))
+@pytest.mark.parametrize("word", sorted(FixedPath))
 def test_title_that_is_a_fixed_page_gets_another_address(word):
     slug = initiative_unique_slug(word)
 
-    assert slug not in RESERVED_SLUGS
+    assert slug not in set(FixedPath)
     assert slug == f"{word}-2"
 
 
