@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "loket",
+    "demo",  # demo content (`manage.py loket_demo`): the top floor, imported by nothing else
 ]
 
 MIDDLEWARE = [

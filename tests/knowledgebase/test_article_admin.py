@@ -12,9 +12,9 @@ from django.utils import timezone
 from PIL import Image
 
 from accounts.roles import Role
+from demo.loader.knowledgebase import odt_document
 from flywheels.models import Concept
 from knowledgebase.models import Article, ArticleKind, PublicationState
-from loket.demo.knowledgebase import odt_document
 from places.models import Area
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
 from tests.initiatives.authoring_helpers import jpeg_bytes, jpeg_with_gps

@@ -15,8 +15,8 @@ from django.urls import reverse
 from accounts.roles import Role
 from core import documents
 from core.documents import CONTENT_TYPES, DocumentField, DocumentStorage, sniff_document
+from demo.loader.knowledgebase import odt_document
 from knowledgebase.models import Article
-from loket.demo.knowledgebase import odt_document
 from tests.accounts.factories import staff_in_role
 from tests.knowledgebase.factories import ArticleFactory
 

@@ -1,19 +1,15 @@
 """Demo knowledge base: about twenty articles and five case analyses of demo initiatives, written for this
-demo in the spirit of the seeds (loket/demo/data/knowledgebase.yaml). Loading is idempotent: an article or
-analysis whose slug exists is left as it is."""
+demo in the spirit of the seeds (data/knowledgebase.yaml). Loading is idempotent: an article whose slug
+exists, or an analysis of an initiative that has one, is left as it is."""
 
 import datetime
 import io
 import uuid
 import zipfile
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import yaml
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
 from core.documents import ODT_MIMETYPE
@@ -23,9 +19,10 @@ from knowledgebase.models import Article, CaseAnalysis, ConceptFinding, Publicat
 from knowledgebase.services.articles import analysis_reindex, article_reindex
 from places.models import Area
 
-DATA_FILE = Path(__file__).parent / "data" / "knowledgebase.yaml"
-EDITOR_EMAIL = "redacteur@loket.example"
-ANALYST_EMAIL = "ambtenaar@loket.example"
+from .dates import Clock
+from .files import read, text
+
+PUBLISHED = datetime.time(9, 0)
 
 
 def odt_document(title: str, paragraphs: list[str]) -> bytes:
@@ -56,24 +53,19 @@ def odt_document(title: str, paragraphs: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def _moment(days_ago: int) -> datetime.datetime:
-    moment = timezone.localtime() - datetime.timedelta(days=days_ago)
-    return moment.replace(hour=9, minute=(days_ago * 11) % 60, second=0, microsecond=0)
-
-
-def _add_article(entry: dict, *, areas, concepts, editor) -> Article:
+def _add_article(entry: dict, *, areas, concepts, editor, clock: Clock) -> Article:
     initiative = Initiative.objects.published().filter(slug=entry.get("initiative") or "").first()
     article = Article(
         kind=entry["kind"],
         title=entry["title"],
         slug=entry["slug"],
-        summary=entry["summary"],
-        body=entry["body"].strip(),
+        summary=text(entry["summary"]),
+        body=text(entry["body"]),
         area=areas.get(entry.get("area") or ""),
         place=entry.get("place") or "",
         initiative=initiative,
         state=PublicationState.PUBLISHED,
-        published_at=_moment(entry["published_days_ago"]),
+        published_at=clock.at(entry["published"], PUBLISHED),
         is_featured=bool(entry.get("featured")),
         written_by=editor,
     )
@@ -89,7 +81,7 @@ def _add_article(entry: dict, *, areas, concepts, editor) -> Article:
     return article
 
 
-def _add_analysis(entry: dict, *, concepts, analyst) -> CaseAnalysis | None:
+def _add_analysis(entry: dict, *, concepts, analyst, clock: Clock) -> CaseAnalysis | None:
     initiative = Initiative.objects.published().filter(slug=entry["initiative"]).first()
     if initiative is None:
         return None
@@ -97,12 +89,12 @@ def _add_analysis(entry: dict, *, concepts, analyst) -> CaseAnalysis | None:
         initiative=initiative,
         title=entry["title"],
         slug=slugify(entry["title"])[:170],
-        summary=entry["summary"].strip(),
-        lessons=entry.get("lessons", "").strip(),
-        working_elements=entry.get("working_elements", "").strip(),
+        summary=text(entry["summary"]),
+        lessons=text(entry.get("lessons")),
+        working_elements=text(entry.get("working_elements")),
         other_contributors="\n".join(entry.get("contributors", [])),
         state=PublicationState.PUBLISHED,
-        published_at=_moment(entry["published_days_ago"]),
+        published_at=clock.at(entry["published"], PUBLISHED),
         written_by=analyst,
     )
     analysis.full_clean()
@@ -123,23 +115,22 @@ def _add_analysis(entry: dict, *, concepts, analyst) -> CaseAnalysis | None:
 
 
 @transaction.atomic
-def load_demo_knowledgebase(path=DATA_FILE) -> tuple[int, int]:
-    """Add the demo articles and analyses that are missing; returns how many of each were added."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    users = get_user_model().objects
-    editor = users.filter(email=EDITOR_EMAIL).first()
-    analyst = users.filter(email=ANALYST_EMAIL).first()
+def load_knowledgebase(*, people: dict, clock: Clock) -> tuple[int, int]:
+    """Add the demo articles and analyses that are missing; returns how many of each were added. The demo
+    editor writes the articles, the demo civil servant the analyses."""
+    data = read("knowledgebase")
+    editor, analyst = people["rik"], people["anne"]
     areas = {area.slug: area for area in Area.objects.all()}
     concepts = {concept.slug: concept for concept in Concept.objects.all()}
     existing = set(Article.objects.values_list("slug", flat=True))
     articles = [
-        _add_article(entry, areas=areas, concepts=concepts, editor=editor)
+        _add_article(entry, areas=areas, concepts=concepts, editor=editor, clock=clock)
         for entry in data["articles"]
         if entry["slug"] not in existing
     ]
     analysed = set(CaseAnalysis.objects.values_list("initiative__slug", flat=True))
     analyses = [
-        _add_analysis(entry, concepts=concepts, analyst=analyst)
+        _add_analysis(entry, concepts=concepts, analyst=analyst, clock=clock)
         for entry in data["analyses"]
         if entry["initiative"] not in analysed
     ]

@@ -1,6 +1,7 @@
-"""What `manage.py loket_demo` adds beyond the initiatives: one account per role, the knowledge base (about twenty articles, about
-five case analyses, something on every concept page), moderation and the samenwerkingslab, and a history
-long enough for the council's dashboard to have a shape."""
+"""What `manage.py loket_demo` adds beyond the initiatives: one account per role, the knowledge base (about
+twenty articles, about five case analyses, something on every concept page), moderation and the
+samenwerkingslab, and a history long enough for the council's dashboard to have a shape (more of it in
+test_history)."""
 
 import datetime
 

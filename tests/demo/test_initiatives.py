@@ -1,5 +1,5 @@
 """`manage.py loket_demo` adds about fifteen believable initiatives, with every kind of log entry, help
-requests, offers, supporters and responses of the municipality. (Running it again: test_loket_demo_reruns.)"""
+requests, offers, supporters and responses of the municipality. (Running it again: test_reruns.)"""
 
 import datetime
 
@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from accounts.models import User
+from demo.loader.people import residents
 from initiatives.choices import HelpKind, LogKind, Origin, PublicationState
 from initiatives.models import (
     Comment,
@@ -22,7 +23,6 @@ from initiatives.models import (
     TeamMembership,
     burgerinitiatief_progress,
 )
-from loket.demo.initiatives import RESIDENT_DOMAIN, RESIDENTS
 
 pytestmark = pytest.mark.django_db
 
@@ -127,9 +127,9 @@ def test_the_demo_initiator_has_a_draft_a_submitted_and_a_published_initiative(d
 
 
 def test_demo_residents_are_confirmed_non_staff_accounts_with_the_demo_password(demo):
-    for resident in RESIDENTS:
+    for resident in residents():
         user = User.objects.get(email=resident.email)
-        assert user.email.endswith(f"@{RESIDENT_DOMAIN}")
+        assert user.email.endswith("@buurt.loket.example")
         assert not user.is_staff
         assert user.area.slug == resident.area_slug
         assert user.check_password(DEMO_PASSWORD)
