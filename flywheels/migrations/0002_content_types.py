@@ -1,7 +1,5 @@
 from django.db import migrations
 
-from accounts.roles import sync_role_groups
-
 MOVED = ["flywheel", "concept"]
 
 
@@ -29,11 +27,7 @@ class Migration(migrations.Migration):
         ("flywheels", "0001_initial"),
         ("knowledgebase", "0008_flywheels_moved_out"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("auth", "0012_alter_user_first_name_max_length"),
-        ("accounts", "0004_user_block"),
     ]
 
-    operations = [
-        migrations.RunPython(content_types_follow, content_types_back),
-        migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
-    ]
+    # The role groups get the permissions' new names in accounts 0005 (accounts builds on this app).
+    operations = [migrations.RunPython(content_types_follow, content_types_back)]

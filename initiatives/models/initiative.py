@@ -1,0 +1,246 @@
+"""The initiative itself: what it is about, where it stands, and how it is read (its queryset)."""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from core.models import HiddenCause, TimeStampedModel
+from core.search import search_filter
+
+from ..choices import GovernmentRole, Origin, ParticipationStep, PublicationState, Stage
+from ..permissions import initiatives_visible_to
+
+
+def _count_of(model, field="initiative"):
+    """A subquery counting `model` rows per initiative: keeps list pages at one query, whatever the joins."""
+    return Coalesce(
+        Subquery(
+            model.objects.filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication_state=PublicationState.PUBLISHED)
+
+    def visible_to(self, user):
+        """What `user` may read (initiatives.permissions.initiatives_visible_to)."""
+        visible = initiatives_visible_to(user)
+        if visible is None:
+            return self.all()
+        # Through the team a row can match once per member: only then is DISTINCT needed.
+        return self.filter(visible).distinct() if user.is_authenticated else self.filter(visible)
+
+    def with_support_count(self):
+        # The model behind the `supports` relation: Support lives in participation.py, which builds on this.
+        support = self.model._meta.get_field("supports").related_model
+        return self.annotate(support_count=_count_of(support))
+
+    def for_cards(self):
+        """Everything a list card shows, in a fixed number of queries."""
+        return self.select_related("area").with_support_count()
+
+    def in_role(self, role):
+        """The municipality's role in a society initiative (GovernmentRole) or the residents' step in a
+        municipal plan (ParticipationStep): one list of values, as the list's filter offers them."""
+        if role in GovernmentRole.values:
+            return self.filter(government_role=role)
+        return self.filter(participation_step=role)
+
+    def search(self, text):
+        """Full-text search (core.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""
+        return search_filter(self, text)
+
+    def waiting_for_first_response(self):
+        """Published initiatives the municipality has not responded to yet, oldest first."""
+        return (
+            self.published()
+            .filter(first_response_at__isnull=True)
+            .select_related("area", "contact_person")
+            .order_by("published_at", "pk")
+        )
+
+
+class Initiative(TimeStampedModel):
+    title = models.CharField(_("title"), max_length=120)
+    slug = models.SlugField(_("web address"), max_length=140, unique=True)
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences: what is the initiative about?")
+    )
+    story = models.TextField(
+        _("story"),
+        max_length=20000,
+        help_text=_("How it started, what you want to achieve and who is involved. You can use Markdown."),
+    )
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.SOCIETY)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
+    # When the stage last changed: the council's figures count completed and stopped initiatives by it.
+    stage_changed_at = models.DateTimeField(_("stage since"), default=timezone.now, editable=False)
+    publication_state = models.CharField(
+        _("publication state"),
+        max_length=20,
+        choices=PublicationState.choices,
+        default=PublicationState.DRAFT,
+        db_index=True,
+    )
+    area = models.ForeignKey(
+        "places.Area",
+        verbose_name=_("village or district"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    concepts = models.ManyToManyField(
+        "flywheels.Concept",
+        verbose_name=_("flywheel concepts"),
+        blank=True,
+        related_name="initiatives",
+    )
+    tags = TaggableManager(
+        _("themes"), blank=True, help_text=_("Themes, separated by commas, for example: green, playing.")
+    )
+    cover_image = models.ImageField(_("cover photo"), upload_to="initiatives/covers/%Y/%m/", blank=True)
+    cover_thumbnail = models.ImageField(upload_to="initiatives/thumbnails/%Y/%m/", blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("description of the photo"),
+        max_length=200,
+        blank=True,
+        help_text=_("What can be seen in the photo, for people who cannot see it."),
+    )
+    links = models.TextField(
+        _("links"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Optional. Web addresses of your own site or social media, one per line."),
+    )
+    government_role = models.CharField(
+        _("role of the municipality"),
+        max_length=20,
+        choices=GovernmentRole.choices,
+        blank=True,
+        help_text=_("For an initiative from society: the step on the overheidsparticipatietrap."),
+    )
+    participation_step = models.CharField(
+        _("participation of residents"),
+        max_length=20,
+        choices=ParticipationStep.choices,
+        blank=True,
+        help_text=_("For an initiative from the municipality: the step on the participatieladder."),
+    )
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact person at the municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives_as_contact",
+        limit_choices_to={"is_staff": True},
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives_created",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_cause = models.CharField(
+        _("hidden because"), max_length=20, choices=HiddenCause.choices, blank=True, editable=False
+    )
+    first_response_at = models.DateTimeField(_("first response of the municipality"), null=True, blank=True)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
+    # Kept up to date by services.initiatives.initiative_reindex: the words search looks at (title,
+    # summary, story, themes, log). The vector is PostgreSQL's, GIN-indexed there (migration 0002).
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cover_image="") | ~Q(cover_alt=""),
+                name="initiative_cover_has_alt_text",
+            ),
+            models.CheckConstraint(
+                condition=(Q(origin=Origin.SOCIETY) & Q(participation_step=""))
+                | (Q(origin=Origin.MUNICIPALITY) & Q(government_role="")),
+                name="initiative_role_fits_origin",
+            ),
+            models.CheckConstraint(
+                condition=~Q(publication_state=PublicationState.PUBLISHED) | Q(published_at__isnull=False),
+                name="initiative_published_has_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["publication_state", "-published_at"], name="initiative_listing_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("initiatives:initiative_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.publication_state == PublicationState.PUBLISHED
+
+    @property
+    def is_draft(self):
+        return self.publication_state == PublicationState.DRAFT
+
+    @property
+    def is_submitted(self):
+        return self.publication_state == PublicationState.SUBMITTED
+
+    @property
+    def is_rejected(self):
+        return self.publication_state == PublicationState.REJECTED
+
+    @property
+    def is_hidden(self):
+        return self.publication_state == PublicationState.HIDDEN
+
+    @property
+    def municipality_role(self):
+        """The ladder step that fits the origin, as (label of the ladder, label of the step) or None."""
+        if self.origin == Origin.SOCIETY and self.government_role:
+            return _("Role of the municipality"), self.get_government_role_display()
+        if self.origin == Origin.MUNICIPALITY and self.participation_step:
+            return _("Participation of residents"), self.get_participation_step_display()
+        return None
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    @property
+    def response_time(self):
+        if self.published_at and self.first_response_at:
+            return self.first_response_at - self.published_at
+        return None
+
+    @cached_property
+    def team_user_ids(self):
+        """The ids of the team members; asked by every permission check, so fetched once per object."""
+        return set(self.memberships.values_list("user_id", flat=True))

@@ -1,0 +1,72 @@
+"""The log: an initiative's dated experiences, what others learn from."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Hideable, TimeStampedModel
+
+from ..choices import LogKind, ObstacleCategory, PublicationState
+from .initiative import Initiative
+
+
+class LogEntryQuerySet(models.QuerySet):
+    def visible(self):
+        """Not hidden by moderation."""
+        return self.filter(hidden_at__isnull=True)
+
+    def published(self):
+        return self.visible().filter(initiative__publication_state=PublicationState.PUBLISHED)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def for_listing(self):
+        return self.select_related("initiative", "initiative__area", "author")
+
+
+class LogEntry(Hideable, TimeStampedModel):
+    """One dated experience in an initiative's log: the heart of learning from practice."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="log_entries")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="log_entries"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=LogKind.choices, default=LogKind.UPDATE)
+    obstacle_category = models.CharField(
+        _("kind of obstacle"),
+        max_length=20,
+        choices=ObstacleCategory.choices,
+        blank=True,
+        help_text=_("Only for an obstacle: what kind of obstacle was it?"),
+    )
+    happened_on = models.DateField(_("date"), default=timezone.localdate)
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"), max_length=10000, help_text=_("You can use Markdown."))
+    image = models.ImageField(_("photo"), upload_to="initiatives/log/%Y/%m/", blank=True)
+    image_alt = models.CharField(_("description of the photo"), max_length=200, blank=True)
+
+    objects = LogEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-happened_on", "-created_at"]
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind=LogKind.OBSTACLE) & ~Q(obstacle_category=""))
+                | (~Q(kind=LogKind.OBSTACLE) & Q(obstacle_category="")),
+                name="log_entry_category_only_for_obstacles",
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="log_entry_image_has_alt_text"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.initiative.get_absolute_url() + f"#logboek-{self.pk}"

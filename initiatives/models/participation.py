@@ -1,0 +1,128 @@
+"""Taking part in an initiative: supporting it (and how far that is from a burgerinitiatief), following
+it with the notifications that brings, and commenting."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Hideable, TimeStampedModel
+
+from ..choices import FollowFrequency, NotificationKind
+from .initiative import Initiative
+
+# Doetinchem's burgerinitiatief: named supporters needed per reach of the proposal.
+BURGERINITIATIEF_THRESHOLDS = {"street": 5, "area": 15, "municipality": 50}
+
+
+class Support(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports")
+    is_named = models.BooleanField(
+        _("show my name"), default=False, help_text=_("Your display name is shown with the supporters.")
+    )
+    created_at = models.DateTimeField(_("supported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("support")
+        verbose_name_plural = _("support")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="support_once_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.initiative}"
+
+
+class Follow(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    frequency = models.CharField(
+        _("email me"), max_length=20, choices=FollowFrequency.choices, default=FollowFrequency.IMMEDIATELY
+    )
+    created_at = models.DateTimeField(_("following since"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="follow_once_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.initiative}"
+
+    @property
+    def sends_email(self):
+        return self.frequency != FollowFrequency.NEVER
+
+
+class Notification(models.Model):
+    """A change a follower is to be told about; sent at once or collected into their digest."""
+
+    follow = models.ForeignKey(Follow, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    title = models.CharField(max_length=200)
+    path = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self):
+        return self.title
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden_at__isnull=True)
+
+
+class Comment(Hideable, TimeStampedModel):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
+    body = models.TextField(_("comment"), max_length=3000)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self):
+        return self.body[:60]
+
+    def get_absolute_url(self):
+        return self.initiative.get_absolute_url() + f"#reactie-{self.pk}"
+
+
+def burgerinitiatief_progress(initiative: Initiative, named_supports) -> list[dict]:
+    """How far the named supporters are from Doetinchem's burgerinitiatief thresholds.
+
+    A street or district/village proposal counts named supporters who live in the initiative's own
+    village or district (their profile says so); a proposal for the whole municipality counts all.
+    """
+    local = sum(1 for support in named_supports if support.user.area_id == initiative.area_id)
+    everyone = len(named_supports)
+    rows = [
+        ("street", _("a street"), local),
+        ("area", _("the district or village"), local),
+        ("municipality", _("the whole municipality"), everyone),
+    ]
+    return [
+        {
+            "reach": reach,
+            "label": label,
+            "needed": BURGERINITIATIEF_THRESHOLDS[reach],
+            "have": have,
+            "missing": max(0, BURGERINITIATIEF_THRESHOLDS[reach] - have),
+            "reached": have >= BURGERINITIATIEF_THRESHOLDS[reach],
+        }
+        for reach, label, have in rows
+    ]
