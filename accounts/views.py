@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from . import services
 from .forms import DeleteAccountForm, ProfileForm
-from .services import user_delete, user_export_data, user_profile_update
 
 
 @login_required
@@ -17,7 +17,7 @@ from .services import user_delete, user_export_data, user_profile_update
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        user_profile_update(
+        services.user_profile_update(
             user=request.user,
             display_name=form.cleaned_data["display_name"],
             area=form.cleaned_data["area"],
@@ -29,7 +29,7 @@ def profile(request):
 
 @login_required
 def export(request):
-    data = json.dumps(user_export_data(user=request.user), indent=2, ensure_ascii=False)
+    data = json.dumps(services.user_export_data(user=request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(data, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-loket.json"'
     return response
@@ -42,7 +42,7 @@ def delete(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        user_delete(user=user)
+        services.user_delete(user=user)
         messages.success(request, _("Your account and your data have been deleted."))
         return redirect("home")
     return render(request, "accounts/delete.html", {"form": form})

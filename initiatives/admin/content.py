@@ -16,8 +16,32 @@ from ..models import Comment, HelpRequest, LogEntry, MunicipalResponse
 from ..services import log_entries, municipality, participation
 
 
+class WrittenThroughServices(admin.ModelAdmin):
+    """What the management site saves and deletes goes through the app's services (`save_with`,
+    `delete_with`), one item at a time, so each change's side effects (the search text, ...) follow."""
+
+    def has_add_permission(self, request):
+        return False  # posted on the site, by the people who wrote it
+
+    def save_model(self, request, obj, form, change):
+        self.save_with(request, obj)
+
+    def delete_model(self, request, obj):
+        self.delete_with(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_with(request, obj)
+
+    def save_with(self, request, obj):
+        raise NotImplementedError
+
+    def delete_with(self, request, obj):
+        raise NotImplementedError
+
+
 @admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
+class LogEntryAdmin(WrittenThroughServices):
     list_display = ["title", "initiative", "kind", "obstacle_category", "happened_on", "author"]
     list_filter = ["kind", "obstacle_category"]
     list_select_related = ["initiative", "author"]
@@ -37,19 +61,12 @@ class LogEntryAdmin(admin.ModelAdmin):
     # The photo is checked and re-encoded when the team uploads it on the site; here it can only be seen.
     readonly_fields = ["initiative", "author", "image", "image_alt"]
 
-    def has_add_permission(self, request):
-        return False
+    def save_with(self, request, entry):
+        # The form has put the moderator's corrections on `entry`; the service checks and saves them.
+        log_entries.log_entry_update(log_entry=entry)
 
-    def save_model(self, request, obj, form, change):
-        # The form has put the moderator's corrections on `obj`; the service checks and saves them.
-        log_entries.log_entry_update(log_entry=obj)
-
-    def delete_model(self, request, obj):
-        log_entries.log_entry_delete(log_entry=obj)
-
-    def delete_queryset(self, request, queryset):
-        for entry in queryset:
-            log_entries.log_entry_delete(log_entry=entry)
+    def delete_with(self, request, entry):
+        log_entries.log_entry_delete(log_entry=entry)
 
 
 @admin.register(HelpRequest)
@@ -71,7 +88,7 @@ class HelpRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(WrittenThroughServices):
     """Moderating comments: read, correct or delete what breaks the house rules."""
 
     list_display = ["__str__", "initiative", "author", "created_at"]
@@ -81,22 +98,15 @@ class CommentAdmin(admin.ModelAdmin):
     fields = ["initiative", "author", "body", "created_at", "updated_at"]
     readonly_fields = ["initiative", "author", "created_at", "updated_at"]
 
-    def has_add_permission(self, request):
-        return False
+    def save_with(self, request, comment):
+        participation.comment_update(comment=comment, body=comment.body)
 
-    def save_model(self, request, obj, form, change):
-        participation.comment_update(comment=obj, body=obj.body)
-
-    def delete_model(self, request, obj):
-        participation.comment_delete(comment=obj)
-
-    def delete_queryset(self, request, queryset):
-        for comment in queryset:
-            participation.comment_delete(comment=comment)
+    def delete_with(self, request, comment):
+        participation.comment_delete(comment=comment)
 
 
 @admin.register(MunicipalResponse)
-class MunicipalResponseAdmin(admin.ModelAdmin):
+class MunicipalResponseAdmin(WrittenThroughServices):
     """All responses of the municipality. New ones are added on the initiative (here in the management
     site or on the site itself), so the first-response date and the followers' emails follow."""
 
@@ -107,15 +117,8 @@ class MunicipalResponseAdmin(admin.ModelAdmin):
     fields = ["initiative", "author", "body", "created_at", "updated_at"]
     readonly_fields = ["initiative", "author", "created_at", "updated_at"]
 
-    def has_add_permission(self, request):
-        return False
+    def save_with(self, request, response):
+        municipality.municipal_response_update(response=response, by=request.user, body=response.body)
 
-    def save_model(self, request, obj, form, change):
-        municipality.municipal_response_update(response=obj, by=request.user, body=obj.body)
-
-    def delete_model(self, request, obj):
-        municipality.municipal_response_delete(response=obj, by=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for response in queryset:
-            municipality.municipal_response_delete(response=response, by=request.user)
+    def delete_with(self, request, response):
+        municipality.municipal_response_delete(response=response, by=request.user)

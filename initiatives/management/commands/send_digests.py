@@ -4,7 +4,7 @@
 from django.core.management.base import BaseCommand
 
 from initiatives.choices import FollowFrequency
-from initiatives.services.digests import digests_send
+from initiatives.services import digests
 
 
 class Command(BaseCommand):
@@ -14,5 +14,5 @@ class Command(BaseCommand):
         parser.add_argument("frequency", choices=[FollowFrequency.DAILY.value, FollowFrequency.WEEKLY.value])
 
     def handle(self, *args, frequency, **options):
-        count = digests_send(frequency=frequency)
+        count = digests.digests_send(frequency=frequency)
         self.stdout.write(f"Sent {count} {frequency} digest email(s).")
