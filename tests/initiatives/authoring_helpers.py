@@ -4,9 +4,11 @@ and hostile strings."""
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from initiatives.choices import Origin, Stage
+from initiatives.models import Initiative
 
 # What people (or scripts) may type into any text field. None of it may cause a 500, and none of it may
 # come back as live HTML.
@@ -83,3 +85,19 @@ def initiative_data(area, /, **overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+CREATE_URL = reverse("initiatives:initiative_create")
+
+
+def post_create(client, data, files=None):
+    """Send the registration form with `data` and the photos in `files`."""
+    return client.post(CREATE_URL, {**data, **(files or {})})
+
+
+def create_errors(client, data, files=None):
+    """The errors of the registration form sent with `data`, which must have saved nothing."""
+    response = post_create(client, data, files)
+    assert response.status_code == 200, response.status_code
+    assert not Initiative.objects.exists()
+    return response.context["form"].errors

@@ -1,13 +1,17 @@
-"""Shared bits for the log, help request and offer tests: hostile input, photos, people in roles."""
+"""Shared bits for the log, help request and offer tests: hostile input, photos, people in roles, and the
+log's pages with a valid entry to post on them."""
 
 import io
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from accounts.models import User
 from accounts.roles import Role
+from initiatives.choices import LogKind
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
 
 # What people (or bots) may type into any text field. None of it may cause a server error, and none of
@@ -66,3 +70,32 @@ def jpeg_with_exif(name="foto.jpg", size=(60, 40)) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", exif=exif.tobytes())
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+TODAY = timezone.localdate
+
+
+def create_url(initiative):
+    return reverse("initiatives:log_entry_create", kwargs={"slug": initiative.slug})
+
+
+def edit_url(entry):
+    return reverse("initiatives:log_entry_edit", kwargs={"slug": entry.initiative.slug, "pk": entry.pk})
+
+
+def delete_url(entry):
+    return reverse("initiatives:log_entry_delete", kwargs={"slug": entry.initiative.slug, "pk": entry.pk})
+
+
+def entry_data(**overrides):
+    data = {
+        "kind": LogKind.UPDATE,
+        "obstacle_category": "",
+        "happened_on": TODAY().isoformat(),
+        "title": "Eerste plantdag",
+        "text": "We hebben **twintig** bomen geplant met de buurt.",
+        "image_alt": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return data

@@ -13,12 +13,7 @@ from tests.accounts.factories import staff_in_role
 from tests.initiatives.authoring_helpers import jpeg_bytes
 from tests.initiatives.factories import InitiativeFactory, LogEntryFactory, VerifiedUserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def delete_url(initiative):

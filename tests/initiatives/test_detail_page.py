@@ -16,13 +16,6 @@ from tests.places.factories import AreaFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    """Uploaded photos go to a throw-away folder."""
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.fixture(autouse=True)
 def _english(client, settings):
     # The page's words are compared in English, the language they are written in: the visitor chose it.

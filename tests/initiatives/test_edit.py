@@ -22,13 +22,6 @@ from tests.places.factories import AreaFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    """Uploaded photos go to a throw-away folder."""
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def edit_url(initiative):
     return reverse("initiatives:initiative_edit", kwargs={"slug": initiative.slug})
 

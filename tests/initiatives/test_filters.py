@@ -1,6 +1,6 @@
 """One FilterSet for the list of initiatives, made for the page (`offer_options=True`) or for the API: the
 same values, but the page accepts only what its form offers (core/filters.py). The pages and the API
-themselves are tested in test_browse_list.py, test_browse_log.py and tests/opendata/."""
+themselves are tested in test_browse_filters.py, test_browse_log.py and tests/opendata/."""
 
 import pytest
 from django.http import QueryDict

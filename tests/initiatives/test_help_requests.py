@@ -9,11 +9,11 @@ from django.utils import timezone
 from core.ratelimit import TOO_MANY_MESSAGE
 from initiatives.choices import HelpKind, NotificationKind
 from initiatives.models import HelpRequest, Initiative, Notification
+from tests.html import elements, parse
 from tests.initiatives.factories import (
     FollowFactory,
     HelpOfferFactory,
     HelpRequestFactory,
-    InitiativeFactory,
     VerifiedUserFactory,
 )
 from tests.initiatives.log_help_helpers import (
@@ -54,17 +54,6 @@ def request_data(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def initiative():
-    return InitiativeFactory()
-
-
-@pytest.fixture
-def team_client(client, initiative):
-    client.force_login(team_member_of(initiative))
-    return client
 
 
 # --- Asking for help --------------------------------------------------------------------------------
@@ -339,7 +328,8 @@ def test_page_shows_open_requests_before_fulfilled_ones(client, initiative):
 
     page = client.get(initiative.get_absolute_url()).content.decode()
 
-    assert page.index(f'id="hulpvraag-{open_request.pk}"') < page.index(f'id="hulpvraag-{done.pk}"')
+    listed = elements(parse(page), "li", "loket-help-request")
+    assert [item["id"] for item in listed] == [f"hulpvraag-{open_request.pk}", f"hulpvraag-{done.pk}"]
 
 
 def test_signed_in_resident_gets_an_offer_button_for_open_requests_only(client, initiative, other_user):

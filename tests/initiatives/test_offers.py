@@ -8,6 +8,7 @@ from django.utils import timezone
 from core.ratelimit import TOO_MANY_MESSAGE
 from initiatives.models import HelpOffer
 from tests.accounts.factories import UserFactory
+from tests.html import ancestor, by_id, parse
 from tests.initiatives.factories import (
     HelpOfferFactory,
     HelpRequestFactory,
@@ -220,7 +221,8 @@ def test_team_sees_the_offers_grouped_per_help_request(client, initiative, help_
     assert offer.offered_by.display_name in page
     assert offer.offered_by.email not in page
     assert reply_url(offer) in page
-    assert page.index(f'id="hulpvraag-{help_request.pk}"') < page.index(f'id="aanbod-{offer.pk}"')
+    listed_under = ancestor(by_id(parse(page), f"aanbod-{offer.pk}"), "section")
+    assert listed_under["id"] == f"hulpvraag-{help_request.pk}"
 
 
 def test_offers_page_is_empty_friendly(client, initiative):

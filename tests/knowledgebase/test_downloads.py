@@ -3,7 +3,6 @@ in: a PDF, ODT or DOCX recognised by its content, stored where no web server ser
 
 import io
 import re
-import struct
 import zipfile
 
 import pytest
@@ -15,79 +14,25 @@ from django.urls import reverse
 from accounts.roles import Role
 from core import documents
 from core.documents import CONTENT_TYPES, DocumentField, DocumentStorage, sniff_document
-from demo.loader.knowledgebase import odt_document
 from knowledgebase.models import Article
 from tests.accounts.factories import staff_in_role
+from tests.knowledgebase.document_helpers import (
+    DOCX_CONTENT_TYPES,
+    PDF,
+    docx,
+    odt,
+    with_header_patched,
+    zip_bytes,
+)
 from tests.knowledgebase.factories import ArticleFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("stored_files_in_tmp")]
 
-PDF = (
-    b"%PDF-1.4\n"
-    b"1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
-    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n0000000115 00000 n \n"
-    b"trailer << /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n"
-)
-DOCX_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    "</Types>"
-)
-DOCX_BODY = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    "<w:body><w:p><w:r><w:t>Draaiboek buurtfeest</w:t></w:r></w:p></w:body></w:document>"
-)
 RANDOM_NAME = re.compile(r"^[0-9a-f]{32}\.(pdf|odt|docx)$")
-
-
-def zip_bytes(entries: dict[str, bytes | str], *, stored=()) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in entries.items():
-            archive.writestr(name, content, compress_type=zipfile.ZIP_STORED if name in stored else None)
-    return buffer.getvalue()
-
-
-def docx(**extra) -> bytes:
-    return zip_bytes(
-        {
-            "[Content_Types].xml": DOCX_CONTENT_TYPES,
-            "_rels/.rels": "<Relationships/>",
-            "word/document.xml": DOCX_BODY,
-            **extra,
-        }
-    )
-
-
-def odt() -> bytes:
-    return odt_document("Draaiboek buurtfeest", ["Stap 1: vraag een vergunning aan.", "Stap 2: vier feest."])
 
 
 def upload(content: bytes, name: str, content_type="application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=content_type)
-
-
-def with_header_patched(data: bytes, *, flags=None, method=None) -> bytes:
-    """The zip with the first entry's flag bits or compression method changed in both its headers."""
-    patched = bytearray(data)
-    local, central = patched.find(b"PK\x03\x04"), patched.find(b"PK\x01\x02")
-    if flags is not None:
-        patched[local + 6 : local + 8] = patched[central + 8 : central + 10] = struct.pack("<H", flags)
-    if method is not None:
-        patched[local + 8 : local + 10] = patched[central + 10 : central + 12] = struct.pack("<H", method)
-    return bytes(patched)
-
-
-@pytest.fixture(autouse=True)
-def _storage(settings, tmp_path):
-    settings.DOCUMENTS_ROOT = tmp_path / "documents"
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def download_url(article):

@@ -178,59 +178,54 @@ def _page_form(page) -> dict:
     return {field: getattr(page, field) for field in EDITABLE}
 
 
-@pytest.fixture
-def editor(client):
-    client.force_login(staff_in_role("editors"))
-
-
-def test_editor_changes_a_page_and_the_site_shows_the_change(client, editor):
+def test_editor_changes_a_page_and_the_site_shows_the_change(editor_client):
     page = Page.objects.get(slug="samenwerkingslab")
-    assert client.get(admin_change(page)).status_code == 200
+    assert editor_client.get(admin_change(page)).status_code == 200
     data = {
         **_page_form(page),
         "title_nl": "Het lab van Doetinchem",
         "body_nl": "## Wat we doen\n\nWe leren samen van wat schuurt.",
     }
 
-    response = client.post(admin_change(page), data)
+    response = editor_client.post(admin_change(page), data)
 
     assert response.status_code == 302
-    content = client.get(ADDRESSES["samenwerkingslab"]).content.decode()
+    content = editor_client.get(ADDRESSES["samenwerkingslab"]).content.decode()
     assert heading_of(content) == "Het lab van Doetinchem"
     assert "Wat we doen" in [text_of(node) for node in elements(parse(content), "h2")]
     assert "We leren samen van wat schuurt." in content
     assert Page.objects.get(slug="samenwerkingslab").slug == "samenwerkingslab"
 
 
-def test_editor_cannot_change_a_pages_address(client, editor):
+def test_editor_cannot_change_a_pages_address(editor_client):
     page = Page.objects.get(slug="privacy")
 
-    response = client.post(admin_change(page), {**_page_form(page), "slug": "iets-anders"})
+    response = editor_client.post(admin_change(page), {**_page_form(page), "slug": "iets-anders"})
 
     assert response.status_code == 302
     assert Page.objects.filter(slug="privacy").exists()
-    assert client.get(ADDRESSES["privacy"]).status_code == 200
+    assert editor_client.get(ADDRESSES["privacy"]).status_code == 200
 
 
-def test_editor_cannot_add_a_page(client, editor):
+def test_editor_cannot_add_a_page(editor_client):
     add = reverse("admin:knowledgebase_page_add")
 
-    assert client.get(add).status_code == 403
-    assert client.post(add, {"title_nl": "Nieuwe pagina", "body_nl": "Tekst."}).status_code == 403
+    assert editor_client.get(add).status_code == 403
+    assert editor_client.post(add, {"title_nl": "Nieuwe pagina", "body_nl": "Tekst."}).status_code == 403
     assert Page.objects.count() == len(ADDRESSES)
 
 
-def test_editor_cannot_delete_a_page(client, editor):
+def test_editor_cannot_delete_a_page(editor_client):
     page = Page.objects.get(slug="contact")
     delete = reverse("admin:knowledgebase_page_delete", args=[page.pk])
 
-    assert client.get(delete).status_code == 403
-    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert editor_client.get(delete).status_code == 403
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
     assert Page.objects.filter(pk=page.pk).exists()
 
 
-def test_editor_cannot_delete_pages_from_the_list_either(client, editor):
-    changelist = client.get(reverse("admin:knowledgebase_page_changelist"))
+def test_editor_cannot_delete_pages_from_the_list_either(editor_client):
+    changelist = editor_client.get(reverse("admin:knowledgebase_page_changelist"))
 
     assert changelist.status_code == 200
     assert "delete_selected" not in changelist.content.decode()

@@ -1,10 +1,12 @@
 """Fixtures for the moderation tests: moderators (two, since an appeal goes to another one than the
-moderator who decided) and the other staff roles, which may not moderate."""
+moderator who decided), the other staff roles, which may not moderate, and a hidden comment appealed."""
 
 import pytest
 
 from accounts.roles import Role
+from moderation.services import appeal_create, item_hide
 from tests.accounts.factories import staff_in_role
+from tests.initiatives.factories import CommentFactory
 
 
 @pytest.fixture
@@ -38,3 +40,12 @@ def threshold_of_two(settings):
     """Two people reporting the same item hide it until a moderator has looked."""
     settings.MODERATION_REPORT_THRESHOLD = 2
     return 2
+
+
+@pytest.fixture
+def appealed(moderator):
+    """A comment the moderator hid, and its author appealed against."""
+    comment = CommentFactory()
+    action = item_hide(item=comment, by=moderator, reason="Niet netjes.")
+    appeal_create(action=action, by=comment.author, message="Ik bedoelde het grappig.")
+    return comment

@@ -17,6 +17,10 @@ from tests.knowledgebase.factories import ArticleFactory
 
 KINDS = ["initiatief", "logboek", "reactie", "voorbeeld"]
 
+# The moderators' pages in the management site that are not about one item or account.
+QUEUE = reverse("admin:moderation_queue")
+AUDIT_LOG = reverse("admin:moderation_moderationaction_changelist")
+
 
 class SuggestedExampleFactory(ArticleFactory):
     """An example a resident suggested, published by the editors (`draft=True`: still waiting)."""
