@@ -122,6 +122,26 @@ def test_the_queue_lists_open_appeals_oldest_first(moderator, second_moderator, 
     assert section(response, "appeals").rows[0].url == item_page(appeals[1].item)
 
 
+def test_the_queue_shows_the_apps_review_queues_and_its_own_sections_in_one_order(moderator_client):
+    """Submitted initiatives (registered by initiatives), reports, suggested examples (registered by the
+    knowledge base), appeals: each section once, with its heading, also when nothing waits."""
+    page = moderator_client.get(QUEUE)
+
+    assert [section.key for section in page.context["sections"]] == [
+        "submissions",
+        "reported",
+        "suggestions",
+        "appeals",
+    ]
+    headings = [text_of(heading) for heading in elements(parse(page), "h2")]
+    assert headings == [
+        "Ingediende initiatieven (0)",
+        "Gemeld (0)",
+        "Voorgestelde voorbeelden (0)",
+        "Bezwaren (0)",
+    ]
+
+
 def waiting_numbers(response):
     """The numbers in the block of what waits, on the management site's front page; None without it."""
     block = by_id(parse(response), "moderation-waiting")
