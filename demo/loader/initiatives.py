@@ -1,4 +1,4 @@
-"""Initiatives from the data: the fifteen demo initiatives (data/initiatives.yaml) and the twenty months of
+"""Initiatives from the data: the sixteen demo initiatives (data/initiatives.yaml) and the twenty months of
 earlier ones (data/history.yaml), each with its team, log, help requests and offers, supporters,
 followers, comments and responses of the municipality. Both files share one shape, described at the top
 of data/initiatives.yaml.
