@@ -15,7 +15,8 @@ class Origin(models.TextChoices):
 
     @property
     def flywheel_slug(self):
-        return {"society": "samenleving", "municipality": "gemeente"}[self.value]
+        """The slug of the flywheel (flywheels/data/flywheels.yaml) that analyses initiatives of this origin."""
+        return {Origin.SOCIETY: "samenleving", Origin.MUNICIPALITY: "gemeente"}[self]
 
 
 class Stage(models.TextChoices):
