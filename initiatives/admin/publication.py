@@ -25,14 +25,14 @@ from ..services import publication
 MODERATION_TEMPLATE = "admin/initiatives/initiative/moderate.html"
 
 
-class Decision(models.TextChoices):
+class InitiativeDecision(models.TextChoices):
     PUBLISH = "publish", _("Publish")
     REJECT = "reject", _("Reject")
     HIDE = "hide", _("Hide")
 
 
 DECISIONS = {
-    Decision.PUBLISH: {
+    InitiativeDecision.PUBLISH: {
         "states": publication.PUBLISHABLE_STATES,
         "title": _("Publish initiative"),
         "intro": _("Everyone can see the initiative once it is published. The team gets an email."),
@@ -40,9 +40,10 @@ DECISIONS = {
         "done": _("The initiative “%(title)s” is published. The team has been emailed."),
         "wrong_state": _("Only an initiative that was submitted for review or hidden can be published."),
     },
-    Decision.REJECT: {
+    InitiativeDecision.REJECT: {
         "states": publication.REJECTABLE_STATES,
         "title": _("Reject initiative"),
+        "bulk_title": _("Reject initiatives"),
         "intro": _(
             "The team gets an email with your reason. They can change the initiative and submit it again."
         ),
@@ -51,9 +52,9 @@ DECISIONS = {
         "wrong_state": _("Only an initiative that was submitted for review can be rejected."),
         "form": RejectForm,
     },
-    Decision.HIDE: {
+    InitiativeDecision.HIDE: {
         "states": publication.HIDEABLE_STATES,
-        "title": _("Hide initiatives"),
+        "bulk_title": _("Hide initiatives"),
         "intro": _(
             "A hidden initiative is no longer on the site. Its team still sees it but cannot change it. "
             "The team gets an email with your reason and may ask another moderator to look again. You "
@@ -66,11 +67,11 @@ DECISIONS = {
 }
 
 
-def decide(initiative, decision: Decision, *, by, reason=""):
+def decide(initiative, decision: InitiativeDecision, *, by, reason=""):
     """The one service of each decision."""
-    if decision == Decision.PUBLISH:
+    if decision == InitiativeDecision.PUBLISH:
         return publication.initiative_publish(initiative=initiative, by=by)
-    if decision == Decision.REJECT:
+    if decision == InitiativeDecision.REJECT:
         return publication.initiative_reject(initiative=initiative, by=by, reason=reason)
     return moderation.item_hide(item=initiative, by=by, reason=reason)
 
@@ -91,7 +92,7 @@ class PublicationWorkflow:
         return [
             *(
                 path(f"<path:object_id>/{decision}/", view(decision), name=f"{prefix}_{decision}")
-                for decision in Decision
+                for decision in InitiativeDecision
             ),
             *super().get_urls(),
         ]
@@ -110,7 +111,7 @@ class PublicationWorkflow:
             raise Http404
         if not self.has_moderate_permission(request):
             raise PermissionDenied
-        if decision == Decision.HIDE:
+        if decision == InitiativeDecision.HIDE:
             return HttpResponseRedirect(moderation_item_url(kind_of(initiative), initiative.pk))
         spec = DECISIONS[decision]
         change_url = self._change_url(initiative)
@@ -160,9 +161,9 @@ class PublicationWorkflow:
         if not self.has_moderate_permission(request):
             return []
         tools = []
-        for decision in Decision:
+        for decision in InitiativeDecision:
             if initiative.publication_state in DECISIONS[decision]["states"]:
-                if decision == Decision.HIDE:
+                if decision == InitiativeDecision.HIDE:
                     url = moderation_item_url(kind_of(initiative), initiative.pk)
                 else:
                     url = reverse(f"admin:initiatives_initiative_{decision}", args=[initiative.pk])
@@ -188,17 +189,17 @@ class PublicationWorkflow:
 
     def _report(self, request, decision, done, skipped):
         messages_done = {
-            Decision.PUBLISH: ngettext(
+            InitiativeDecision.PUBLISH: ngettext(
                 "%(count)d initiative published; the team has been emailed.",
                 "%(count)d initiatives published; their teams have been emailed.",
                 len(done),
             ),
-            Decision.REJECT: ngettext(
+            InitiativeDecision.REJECT: ngettext(
                 "%(count)d initiative rejected; the team has been emailed the reason.",
                 "%(count)d initiatives rejected; their teams have been emailed the reason.",
                 len(done),
             ),
-            Decision.HIDE: ngettext(
+            InitiativeDecision.HIDE: ngettext(
                 "%(count)d initiative hidden.", "%(count)d initiatives hidden.", len(done)
             ),
         }
@@ -219,17 +220,19 @@ class PublicationWorkflow:
 
     @admin.action(description=_("Publish selected initiatives"), permissions=["moderate"])
     def publish_selected(self, request, queryset):
-        self._report(request, Decision.PUBLISH, *self._bulk(request, queryset, Decision.PUBLISH))
+        self._report(
+            request, InitiativeDecision.PUBLISH, *self._bulk(request, queryset, InitiativeDecision.PUBLISH)
+        )
 
     @admin.action(description=_("Hide selected initiatives (asks for the reason)"), permissions=["moderate"])
     def hide_selected(self, request, queryset):
-        return self._with_reason(request, queryset, Decision.HIDE)
+        return self._with_reason(request, queryset, InitiativeDecision.HIDE)
 
     @admin.action(
         description=_("Reject selected initiatives (asks for the reason)"), permissions=["moderate"]
     )
     def reject_selected(self, request, queryset):
-        return self._with_reason(request, queryset, Decision.REJECT)
+        return self._with_reason(request, queryset, InitiativeDecision.REJECT)
 
     def _with_reason(self, request, queryset, decision):
         """A decision the teams get a reason for: ask it on a page, then decide for each."""
@@ -252,6 +255,6 @@ class PublicationWorkflow:
             skipped=skipped,
             form=form,
             cancel_url=reverse("admin:initiatives_initiative_changelist"),
-            title=_("Reject initiatives") if decision == Decision.REJECT else _("Hide initiatives"),
+            title=spec["bulk_title"],
             bulk=True,
         )
