@@ -8,13 +8,17 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in the emails `make run` prints lead to where its server listens (one that listens on every address
+# is reached at 127.0.0.1). Set SITE_URL to override.
+SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+DEVELOPMENT := DEBUG=true SITE_URL=$(SITE_URL)
 
 .PHONY: run test install install-test chromium gettext lint format messages clean
 
 run: install
-	DEBUG=true $(BIN)/python manage.py migrate --noinput
-	DEBUG=true $(BIN)/python manage.py loket_demo
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(DEVELOPMENT) $(BIN)/python manage.py migrate --noinput
+	$(DEVELOPMENT) $(BIN)/python manage.py loket_demo
+	$(DEVELOPMENT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # One worker per CPU core (pytest-xdist); each worker has its own test database.
 test: install-test

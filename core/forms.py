@@ -15,6 +15,12 @@ class LoketFormRenderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+def required_with_photo(field) -> None:
+    """A photo's description: not required by itself, but required when there is a photo (the form's
+    clean() says so). Its label says that instead of "optional" (templates/forms/includes/optional.html)."""
+    field.required_when = _("required with a photo")
+
+
 class HoneypotFormMixin:
     """A field people never see but simple bots fill in. A filled-in honeypot makes the form invalid.
 

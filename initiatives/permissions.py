@@ -86,11 +86,12 @@ def can_comment(user, initiative) -> bool:
 
 
 def can_offer_help(user, help_request) -> bool:
-    """Anyone signed in except the team itself, while the request is open."""
+    """Anyone signed in except the team itself, while the request is open and a team is there to answer."""
     initiative = help_request.initiative
     return (
         _can_take_part(user, initiative)
         and not help_request.is_fulfilled
+        and initiative.has_team
         and not is_team_member(user, initiative)
     )
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.models import TimeStampedModel
+from core.text import shorten
 
 
 class LabSessionQuerySet(models.QuerySet):
@@ -204,4 +205,4 @@ class SignalMessage(models.Model):
         verbose_name_plural = _("messages")
 
     def __str__(self):
-        return self.body[:60]
+        return shorten(self.body, 60)

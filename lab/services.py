@@ -6,12 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 from core.mail import send_templated_mail, site_url
 from core.slugs import unique_slug
+from core.text import shorten
 from knowledgebase.models import Article, ArticleKind, PublicationState
 from knowledgebase.services.articles import article_reindex
 from moderation import services as moderation
@@ -106,11 +106,11 @@ def session_report_publish(*, session: LabSession, by) -> Article:
     title = _("Samenwerkingslab: %(topic)s") % {"topic": session.topic}
     article = Article(
         kind=ArticleKind.BACKGROUND,
-        title=title[:120],
+        title=shorten(title, Article._meta.get_field("title").max_length),
         slug=unique_slug(Article, title, fallback="samenwerkingslab"),
-        summary=Truncator(" ".join(session.report.split())).chars(280),
+        summary=shorten(session.report, 280),
         body=session.report,
-        place=session.place[:120],
+        place=shorten(session.place, Article._meta.get_field("place").max_length),
         state=PublicationState.PUBLISHED,
         published_at=timezone.now(),
         written_by=by,

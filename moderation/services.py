@@ -19,12 +19,14 @@ from django.utils.translation import gettext as _
 from accounts.models import BlockKind
 from core.mail import send_templated_mail, site_url
 from core.models import HiddenCause
+from core.text import shorten
 
 from . import permissions
 from .models import APPEALABLE, ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportStatus
 from .registry import content_type_of, kind_of, posted_by
 
 REASON_MAX_LENGTH = 2000
+LABEL_MAX_LENGTH = ModerationAction._meta.get_field("item_label").max_length
 
 # --- What every decision does, also for the apps' own decisions ----------------------------------------
 
@@ -60,7 +62,7 @@ def action_record(kind, *, item=None, by=None, account=None, reason="", label=""
         content_type=content_type_of(item) if item is not None else None,
         object_id=item.pk if item is not None else None,
         account=account,
-        item_label=(label or (item_kind.title(item) if item_kind else str(account)))[:300],
+        item_label=shorten(label or (item_kind.title(item) if item_kind else str(account)), LABEL_MAX_LENGTH),
         reason=reason,
     )
 

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from core.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin, required_with_photo
 from core.images import PhotoField
 from flywheels.models import Concept
 from places.models import Area
@@ -156,6 +156,7 @@ class InitiativeForm(HoneypotFormMixin, forms.ModelForm):
         for name in ("government_role", "participation_step"):
             field = self.fields[name]
             field.choices = [("", _("(not chosen)")), *list(field.choices)[1:]]
+        required_with_photo(self.fields["cover_alt"])
 
     def clean_tags(self):
         tags = self.cleaned_data.get("tags") or []

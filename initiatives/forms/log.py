@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin, required_with_photo
 from core.images import PhotoField
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.models import LogEntry
@@ -69,6 +69,7 @@ class LogEntryForm(HoneypotFormMixin, forms.ModelForm):
         category.choices = [(item.value, capfirst(item.label)) for item in ObstacleCategory]
         category.required = False
         category.help_text = _("Only for an obstacle: what kind of obstacle was it?")
+        required_with_photo(self.fields["image_alt"])
         today = timezone.localdate()
         self.fields["happened_on"].widget.attrs.update(
             {"min": EARLIEST_DATE.isoformat(), "max": today.isoformat()}

@@ -240,7 +240,21 @@ class Initiative(TimeStampedModel):
             return self.first_response_at - self.published_at
         return None
 
+    @property
+    def last_responder(self):
+        """The civil servant who last responded on behalf of the municipality (None when nobody has, or
+        their account is gone): until a contact is named, the one to turn to. Read from the responses
+        the page prefetched."""
+        authors = [response.author for response in self.municipal_responses.all() if response.author_id]
+        return authors[-1] if authors else None
+
     @cached_property
     def team_user_ids(self):
         """The ids of the team members; asked by every permission check, so fetched once per object."""
         return set(self.memberships.values_list("user_id", flat=True))
+
+    @property
+    def has_team(self):
+        """Whether anyone is left in the team: after its last member deleted their account, a published
+        initiative stays without one, and nobody can answer offers of help."""
+        return bool(self.team_user_ids)

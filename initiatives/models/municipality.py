@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.text import shorten
 
 from .initiative import Initiative
 
@@ -28,7 +29,7 @@ class MunicipalResponse(TimeStampedModel):
         verbose_name_plural = _("responses of the municipality")
 
     def __str__(self):
-        return self.body[:60]
+        return shorten(self.body, 60)
 
     def get_absolute_url(self):
         return self.initiative.get_absolute_url() + f"#gemeente-{self.pk}"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Hideable, TimeStampedModel
+from core.text import shorten
 
 from ..choices import FollowFrequency, NotificationKind
 from .initiative import Initiative
@@ -96,7 +97,7 @@ class Comment(Hideable, TimeStampedModel):
         verbose_name_plural = _("comments")
 
     def __str__(self):
-        return self.body[:60]
+        return shorten(self.body, 60)
 
     def get_absolute_url(self):
         return self.initiative.get_absolute_url() + f"#reactie-{self.pk}"

@@ -17,6 +17,7 @@ from core.mail import send_templated_mail, site_url
 from core.slugs import unique_slug
 from initiatives.choices import FixedPath, PublicationState, TeamRole
 from initiatives.models import Initiative, TeamInvitation, TeamMembership
+from initiatives.services import help_requests
 from initiatives.services.search import initiative_reindex
 
 INVITATION_VALID_FOR = datetime.timedelta(days=14)
@@ -261,7 +262,8 @@ def team_member_leave_site(*, user) -> None:
 
     - An initiative that was never public and has no other team member is deleted: nobody else knows it.
     - A public (or hidden) initiative stays: it belongs to the conversation in the village or district.
-      Its log entries lose their author's name, not their text.
+      Its log entries lose their author's name, not their text. Without anyone left in its team, it says
+      so on its page, takes no more offers of help, and whoever still waits for an answer is told.
     - When the initiator leaves a team that goes on, its longest-standing member becomes initiator.
     """
     memberships = TeamMembership.objects.filter(user=user).select_related("initiative")
@@ -273,6 +275,8 @@ def team_member_leave_site(*, user) -> None:
         if not others.exists():
             if initiative.published_at is None:
                 initiative_delete(initiative=initiative)
+            else:
+                help_requests.help_offers_close(initiative=initiative)
             continue
         if membership.role == TeamRole.INITIATOR:
             successor = others.first()

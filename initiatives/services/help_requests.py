@@ -135,3 +135,29 @@ def help_offer_reply(*, offer: HelpOffer, by, reply: str) -> HelpOffer:
             },
         )
     return offer
+
+
+def help_offers_close(*, initiative: Initiative) -> int:
+    """The last member of the team has left the site: nobody is left to answer. The initiative takes no
+    more offers (`permissions.can_offer_help` asks for a team), and everyone whose offer still waits for
+    an answer is told that none will come. How many were told."""
+    waiting = HelpOffer.objects.filter(help_request__initiative=initiative, reply="").select_related(
+        "offered_by", "help_request"
+    )
+    told = 0
+    for offer in waiting:
+        person = offer.offered_by
+        if not (person.is_active and person.email):
+            continue
+        send_templated_mail(
+            to=[person.email],
+            template="initiatives/email/offer_unanswered",
+            context={
+                "person": person,
+                "offer": offer,
+                "help_request": offer.help_request,
+                "initiative": initiative,
+            },
+        )
+        told += 1
+    return told
