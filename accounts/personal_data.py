@@ -102,22 +102,22 @@ def _admin_history_forget(erasure: Erasure) -> None:
     the person's name and addresses go from every line that copied them (an inline row named in a change
     message, for instance)."""
     about_deleted = Q(pk__in=[])
-    models_by_type = {}
-    for model, deleted in erasure.deleted.items():
-        if model is LogEntry or not deleted:
+    deleted = {}  # (content type id, object id as the history stores it): model
+    for model, rows in erasure.deleted.items():
+        if model is LogEntry or not rows:
             continue
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-        models_by_type[content_type.pk] = model
-        about_deleted |= Q(content_type=content_type, object_id__in=[str(pk) for pk in deleted])
-    for entry in LogEntry.objects.filter(
-        about_deleted | erasure.mentioned_in("object_repr", "change_message")
-    ):
-        model = models_by_type.get(entry.content_type_id)
-        if model is not None and entry.object_id in {str(pk) for pk in erasure.deleted_pks(model)}:
-            entry.object_repr = deleted_label(model, entry.object_id)[:200]
-        entry.object_repr = erasure.scrub(entry.object_repr)[:200]
-        entry.change_message = erasure.scrub(entry.change_message)
-        entry.save(update_fields=["object_repr", "change_message"])
+        ids = [str(pk) for pk in rows]
+        deleted |= {(content_type.pk, object_id): model for object_id in ids}
+        about_deleted |= Q(content_type=content_type, object_id__in=ids)
+    lines = LogEntry.objects.filter(about_deleted | erasure.mentioned_in("object_repr", "change_message"))
+    for line in lines:
+        model = deleted.get((line.content_type_id, line.object_id))
+        if model is not None:
+            line.object_repr = deleted_label(model, line.object_id)
+        line.object_repr = erasure.scrub(line.object_repr)[:200]
+        line.change_message = erasure.scrub(line.change_message)
+        line.save(update_fields=["object_repr", "change_message"])
 
 
 def _orphaned_tags_delete(erasure: Erasure) -> None:

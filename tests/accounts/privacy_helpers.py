@@ -1,14 +1,20 @@
-"""Shared by the privacy tests: a look through every table of the database for words, and the management
-site's change of an account (the history it writes names the account)."""
+"""Shared by the privacy tests: a look through every table of the database for words, an invitation into a
+team as the invitee gets it, and the management site's change of an account (its history names the
+account)."""
 
 import contextlib
 import json
+import re
 from importlib import import_module
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import mail
 from django.db import connection
-from django.urls import reverse
+from django.test import TestCase
+from django.urls import resolve, reverse
 
+from initiatives.services import authoring
 from tests.html import elements, form_fields, parse
 
 
@@ -67,3 +73,15 @@ def admin_change_account(client, account, **changes) -> None:
     data = {**form_fields(form), **{name: [value] for name, value in changes.items()}}
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def invite(initiative, email, by) -> str:
+    """Invite `email` into the team of `initiative`; the token of the emailed link (the email goes once
+    the invitation is saved for good)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        authoring.team_invite(initiative=initiative, email=email, by=by)
+    for url in re.findall(r"https?://\S+", mail.outbox[-1].body):
+        match = resolve(urlsplit(url).path)
+        if match.url_name == "invitation_accept":
+            return match.kwargs["token"]
+    raise AssertionError("no invitation link in the email")

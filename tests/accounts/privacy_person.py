@@ -6,15 +6,10 @@ record cut it short. `mine` are the texts that are only theirs: none may be left
 the texts they wrote for a team that goes on: they stay with the initiative, without the person's name.
 """
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase
-from django.urls import resolve
 
 from accounts.roles import Role
 from accounts.services import user_profile_update
@@ -26,6 +21,7 @@ from lab import services as lab
 from moderation import services as moderation
 from moderation.models import ReportReason
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
+from tests.accounts.privacy_helpers import invite
 from tests.initiatives.authoring_helpers import jpeg_bytes
 from tests.initiatives.factories import (
     CommentFactory,
@@ -68,18 +64,6 @@ def _photo(name="foto.jpg"):
     return clean_photo(SimpleUploadedFile(name, jpeg_bytes(), content_type="image/jpeg"))
 
 
-def _invite(initiative, email, by) -> str:
-    """Invite `email` into the team; the token in the emailed link (mail goes once the invitation is
-    saved for good)."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        authoring.team_invite(initiative=initiative, email=email, by=by)
-    for url in re.findall(r"https?://\S+", mail.outbox[-1].body):
-        match = resolve(urlsplit(url).path)
-        if match.url_name == "invitation_accept":
-            return match.kwargs["token"]
-    raise AssertionError("no invitation link in the email")
-
-
 def _new_initiative(person: Person, key: str, *, tags=(), photo=False):
     return authoring.initiative_create(
         author=person.user,
@@ -120,7 +104,7 @@ def a_person_who_did_everything() -> Person:
         cover_image=_photo(),
         cover_alt=person.says_for_the_team("teamalt", "Tuinbedden"),
     )
-    token = _invite(team_initiative, partner.email, by=user)
+    token = invite(team_initiative, partner.email, by=user)
     authoring.invitation_accept(token=token, user=partner)
     authoring.initiative_submit(initiative=team_initiative, by=user)
     publication.initiative_publish(initiative=team_initiative, by=moderator)
@@ -160,7 +144,7 @@ def a_person_who_did_everything() -> Person:
 
     # Invited by email into someone else's team (an accepted invitation holds their address).
     theirs = InitiativeFactory(created_by=neighbour, title="Speeltuin van Noor")
-    authoring.invitation_accept(token=_invite(theirs, EMAIL.upper(), by=neighbour), user=user)
+    authoring.invitation_accept(token=invite(theirs, EMAIL.upper(), by=neighbour), user=user)
 
     # Taking part in someone else's initiative.
     elsewhere = InitiativeFactory(created_by=neighbour, title="Bankjes aan de Slingeweg")
