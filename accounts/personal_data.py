@@ -83,9 +83,10 @@ def _sessions_delete(user) -> None:
     if not hasattr(store, "get_model_class"):
         return
     addresses = Erasure.of(user).emails
+    reader = store()
     rows = store.get_model_class().objects.values_list("session_key", "session_data")
     for key, data in rows.iterator(chunk_size=2000):
-        decoded = store().decode(data)
+        decoded = reader.decode(data)
         text = json.dumps(decoded, default=str).lower()
         if decoded.get(SESSION_KEY) == str(user.pk) or any(address in text for address in addresses):
             store(session_key=key).delete()
@@ -133,7 +134,9 @@ def _files_delete(erasure: Erasure) -> None:
     saved for good, whichever app's row it was."""
     for model, deleted in erasure.deleted.items():
         file_fields = [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
-        for instance in deleted.values() if file_fields else ():
+        if not file_fields:
+            continue
+        for instance in deleted.values():
             for file_field in file_fields:
                 stored = getattr(instance, file_field.attname)
                 name = getattr(stored, "name", stored)

@@ -94,7 +94,6 @@ class Erasure:
     them) and every row deleted with them: per model, {primary key: the instance as it was}. (Django
     clears a deleted instance's primary key, so it is kept here.)"""
 
-    user_pk: Any
     display_name: str
     emails: list[str]
     deleted: dict[type[Model], dict[Any, Model]] = field(default_factory=dict)
@@ -103,10 +102,7 @@ class Erasure:
     def of(cls, user) -> "Erasure":
         emails = {user.email.lower()} if user.email else set()
         emails |= {email.lower() for email in user.emailaddress_set.values_list("email", flat=True)}
-        return cls(user_pk=user.pk, display_name=user.display_name.strip(), emails=sorted(emails))
-
-    def deleted_pks(self, model: type[Model]) -> list:
-        return list(self.deleted.get(model, {}))
+        return cls(display_name=user.display_name.strip(), emails=sorted(emails))
 
     @property
     def words(self) -> list[str]:

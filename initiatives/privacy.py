@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext
 
 from accounts.privacy import Erasure, in_site_language
+from core.mail import site_url
 
 from .choices import NotificationKind
 from .models import HelpOffer, HelpRequest, Notification, TeamInvitation
@@ -20,6 +21,11 @@ from .services.authoring import team_member_leave_site
 
 def _moment(value):
     return value.isoformat() if value else None
+
+
+def _file_address(file) -> str | None:
+    """Where an uploaded photo can be downloaded."""
+    return site_url(file.url) if file else None
 
 
 def _initiatives(user) -> list:
@@ -42,7 +48,7 @@ def _initiatives(user) -> list:
             "village_or_district": initiative.area.name,
             "origin": initiative.origin,
             "stage": initiative.stage,
-            "cover_photo": initiative.cover_image.name or None,
+            "cover_photo": _file_address(initiative.cover_image),
             "cover_photo_description": initiative.cover_alt,
             "publication_state": initiative.publication_state,
             "submitted": _moment(initiative.submitted_at),
@@ -65,7 +71,7 @@ def _log_entries(user) -> list:
             "date": entry.happened_on.isoformat(),
             "title": entry.title,
             "text": entry.text,
-            "photo": entry.image.name or None,
+            "photo": _file_address(entry.image),
             "photo_description": entry.image_alt,
             "hidden": entry.is_hidden,
             "created": _moment(entry.created_at),
