@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
+from accounts.services import user_delete
 from tests.accounts.factories import PASSWORD, UserFactory, verify_email
 from tests.accounts.helpers import logged_in_user_id
 from tests.accounts.privacy_helpers import admin_change_account, rows_containing
@@ -77,8 +78,6 @@ def test_after_erasure_no_table_holds_their_address_name_or_words(
 def test_after_erasure_what_they_wrote_for_the_team_stays_without_their_name(
     person, django_capture_on_commit_callbacks
 ):
-    from accounts.services import user_delete
-
     with django_capture_on_commit_callbacks(execute=True):
         user_delete(user=person.user)
 
