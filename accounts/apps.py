@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import permissions
+        from . import permissions, personal_data, privacy
 
         permissions.register_rules(self.label, permissions)
+        # First of all apps: the export opens with the account, and erasure's own steps are in place
+        # before any app's.
+        privacy.register_privacy(personal_data)

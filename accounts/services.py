@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from .models import User
-from .privacy import erasure_steps, export_sections
+from .privacy import Erasure, erasure_steps, export_sections, forget_steps
 
 
 def user_profile_update(*, user: User, display_name: str, area) -> User:
@@ -15,29 +15,23 @@ def user_profile_update(*, user: User, display_name: str, area) -> User:
 
 
 def user_export_data(*, user: User) -> dict:
-    """Everything loket stores about a person, as plain data: the account here, and the sections the apps
-    that keep personal data registered (accounts/privacy.py). One query per section (two for signals
-    and their messages), however much the person wrote."""
-    return {
-        "account": {
-            "email": user.email,
-            "display_name": user.display_name,
-            "area": user.area.name if user.area else None,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-        },
-        "email_addresses": [
-            {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in user.emailaddress_set.all()
-        ],
-        **{name: section(user) for name, section in export_sections().items()},
-    }
+    """Everything loket stores about a person, as plain data: the sections every app that keeps personal
+    data registered (accounts/privacy.py), accounts' own first (accounts/personal_data.py). A fixed number
+    of queries per section, however much the person wrote."""
+    return {name: section(user) for name, section in export_sections().items()}
 
 
 @transaction.atomic
-def user_delete(*, user: User) -> None:
-    """Delete the account and what is only theirs: every app that keeps personal data takes its step first
-    (accounts/privacy.py), then the account goes and what hangs on it cascades."""
-    for step in erasure_steps():
-        step(user)
-    user.delete()
+def user_delete(*, user: User) -> Erasure:
+    """Delete the account and every trace of the person (accounts/privacy.py): every app that keeps
+    personal data takes its step first, then the account goes and what hangs on it cascades, and then the
+    records that copied the person's name or the words of what went (audit log, admin history) forget
+    them. What the erasure deleted is recorded on the way, cascades included."""
+    erasure = Erasure.of(user)
+    with erasure.recording():
+        for step in erasure_steps():
+            step(user)
+        user.delete()
+    for step in forget_steps():
+        step(erasure)
+    return erasure

@@ -29,6 +29,9 @@ class InitiativeKind(ItemKind):
     def authors(self, item):
         return [membership.user for membership in item.memberships.select_related("user")]
 
+    def concerning(self, user):
+        return self.queryset().filter(memberships__user=user)
+
     def is_public(self, item):
         return item.publication_state == PublicationState.PUBLISHED
 

@@ -1,5 +1,6 @@
-"""What the samenwerkingslab keeps about a person: the sessions they signed up for and their signals
-with the conversation (accounts/privacy.py; registered in apps.py)."""
+"""What the samenwerkingslab keeps about a person: the sessions they signed up for (or hosted) and their
+signals with the conversation (accounts/privacy.py; registered in apps.py). Sign-ups and signals go with
+the account (they cascade); a hosted session stays without its host."""
 
 
 def _lab_sessions(user) -> list:
@@ -35,4 +36,16 @@ def _signals(user) -> list:
     ]
 
 
-EXPORT_SECTIONS = {"lab_sessions": _lab_sessions, "signals": _signals}
+def _sessions_hosted(user) -> list:
+    """For the ombuds: the sessions they are named host of."""
+    return [
+        {"topic": session.topic, "starts": session.starts_at.isoformat()}
+        for session in user.lab_sessions_hosted.order_by("starts_at")
+    ]
+
+
+EXPORT_SECTIONS = {
+    "lab_sessions": _lab_sessions,
+    "signals": _signals,
+    "lab_sessions_hosted": _sessions_hosted,
+}

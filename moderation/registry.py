@@ -57,6 +57,12 @@ class ItemKind:
         """Who is told about a decision and may appeal it."""
         raise NotImplementedError
 
+    def concerning(self, user) -> QuerySet:
+        """The items whose decisions `user` is told about (see `authors`): for their data export."""
+        if not self.author_field:
+            return self.queryset().none()
+        return self.queryset().filter(**{self.author_field: user})
+
     def public_url(self, item) -> str:
         return item.get_absolute_url()
 
