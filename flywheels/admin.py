@@ -1,5 +1,5 @@
-"""The flywheels and their concepts in the management site: editors keep their names, meanings, guiding
-questions, order and status."""
+"""The flywheels and their concepts in the management site: editors keep their names, their hints in plain
+words, meanings, guiding questions, order and status."""
 
 from django.contrib import admin
 
@@ -24,10 +24,10 @@ class FlywheelAdmin(admin.ModelAdmin):
 
 @admin.register(Concept)
 class ConceptAdmin(admin.ModelAdmin):
-    list_display = ["label_nl", "flywheel", "order", "status", "is_active"]
+    list_display = ["label_nl", "hint_nl", "flywheel", "order", "status", "is_active"]
     list_filter = ["flywheel", "status", "is_active"]
     list_select_related = ["flywheel"]
-    search_fields = ["label_nl", "label_en", "description_nl"]
+    search_fields = ["label_nl", "label_en", "hint_nl", "description_nl"]
     prepopulated_fields = {"slug": ["label_nl"]}
     fields = [
         "flywheel",
@@ -35,6 +35,8 @@ class ConceptAdmin(admin.ModelAdmin):
         "label_nl",
         "label_en",
         "slug",
+        "hint_nl",
+        "hint_en",
         "description_nl",
         "description_en",
         "questions_nl",

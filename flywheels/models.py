@@ -59,6 +59,18 @@ class Concept(TranslatedLabelMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), help_text=_("Position on the flywheel, from 1."))
     label_nl = models.CharField(_("name (Dutch)"), max_length=120)
     label_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    # The labels are policy language to most people: the hint says the same in a few everyday words, and
+    # shows beside the label wherever one appears (lists, filters, tags, the concept's own page).
+    hint_nl = models.CharField(
+        _("in plain words (Dutch)"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "A few everyday words shown beside the name everywhere, for people who do not know the term. "
+            "For example: “The neighbourhood backs the plan”."
+        ),
+    )
+    hint_en = models.CharField(_("in plain words (English)"), max_length=80, blank=True)
     description_nl = models.TextField(_("meaning (Dutch)"), blank=True)
     description_en = models.TextField(_("meaning (English)"), blank=True)
     basis = models.CharField(
@@ -99,6 +111,15 @@ class Concept(TranslatedLabelMixin, models.Model):
         return reverse("knowledgebase:concept_detail", kwargs={"slug": self.slug})
 
     @property
+    def hint(self):
+        return self._in_language("hint")
+
+    @property
+    def label_with_hint(self):
+        """The label with its hint, for where only one line of text fits (a filter's options, a checkbox)."""
+        return f"{self.label} ({self.hint})" if self.hint else self.label
+
+    @property
     def description(self):
         return self._in_language("description")
 
@@ -117,9 +138,9 @@ def flywheel_choices():
 
 
 def concept_choices():
-    """The active concepts as (slug, label), grouped per flywheel in the flywheels' order: the options of a
+    """The active concepts as (slug, label with its hint), grouped per flywheel in the flywheels' order: the options of a
     filter on concept."""
     groups = {}
     for concept in Concept.objects.active().select_related("flywheel").order_by("flywheel__order", "order"):
-        groups.setdefault(concept.flywheel.label, []).append((concept.slug, concept.label))
+        groups.setdefault(concept.flywheel.label, []).append((concept.slug, concept.label_with_hint))
     return list(groups.items())

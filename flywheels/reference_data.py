@@ -1,5 +1,6 @@
 """The flywheels and their concepts as data (data/flywheels.yaml, data/concept_questions.yaml), loaded by
-data migrations; from then on staff own the texts, order and status.
+data migrations; from then on staff own the texts, order and status. Fields that came later (the guiding
+questions, the hints in plain words) have their own loader, run by the migration that added them.
 
 The loaders take the app label the models live in at the moment they run: the early migrations ran them
 when the models were still the knowledge base's.
@@ -58,3 +59,14 @@ def load_concept_questions(apps=global_apps, schema_editor=None, path=QUESTIONS_
         concept.questions_nl = "\n".join(entry.get("nl", []))
         concept.questions_en = "\n".join(entry.get("en", []))
         concept.save(update_fields=["questions_nl", "questions_en"])
+
+
+def load_concept_hints(apps=global_apps, schema_editor=None, path=FLYWHEELS_FILE, app_label="flywheels"):
+    """Give concepts without a hint ("in plain words") the one from the data file; staff edits are kept."""
+    Concept = apps.get_model(app_label, "Concept")
+    hints = {entry["slug"]: entry for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["concepts"]}
+    for concept in Concept.objects.filter(slug__in=hints, hint_nl="", hint_en=""):
+        entry = hints[concept.slug]
+        concept.hint_nl = entry.get("hint_nl", "")
+        concept.hint_en = entry.get("hint_en", "")
+        concept.save(update_fields=["hint_nl", "hint_en"])

@@ -24,7 +24,7 @@ MAX_TAG_LENGTH = 50
 
 class ConceptChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return obj.label
+        return obj.label_with_hint
 
 
 class PhotoInput(forms.ClearableFileInput):
@@ -39,7 +39,7 @@ def _concepts_per_flywheel(concepts):
     """Checkbox choices grouped under their flywheel's name; validation still goes by the queryset."""
     groups = {}
     for concept in concepts:
-        groups.setdefault(concept.flywheel, []).append((concept.pk, concept.label))
+        groups.setdefault(concept.flywheel, []).append((concept.pk, concept.label_with_hint))
     return [(flywheel.label, choices) for flywheel, choices in groups.items()]
 
 

@@ -47,7 +47,7 @@ def test_signup_sends_one_confirmation_email_in_dutch(client, mailoutbox):
     message = mailoutbox[0]
     assert message.to == ["nieuw@example.org"]
     assert message.subject == "[Samenwerken in Doetinchem] Bevestig je e-mailadres"
-    assert "Je ontvangt deze e-mail" in message.body
+    assert "Je krijgt deze e-mail" in message.body
     assert link_path_in(message).startswith("/account/confirm-email/")
 
 

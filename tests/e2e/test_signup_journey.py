@@ -29,10 +29,10 @@ def test_resident_signs_up_confirms_email_edits_profile_and_logs_out(page, mailo
     main.get_by_label("E-mailadres").fill("jan@example.org")
     main.get_by_label("Weergavenaam").fill("Jan")
     main.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
-    main.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
+    main.get_by_label("Wachtwoord (nog een keer)").fill(PASSWORD)
     main.get_by_role("button", name="Registreren").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verifieer je e-mailadres")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig je e-mailadres")
     axe_check(page)
     assert [message.to for message in mailoutbox] == [["jan@example.org"]]
     link = CONFIRMATION_LINK.search(mailoutbox[0].body).group(0)
