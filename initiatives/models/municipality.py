@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
 
-from .initiative import Initiative
+from .initiative import Initiative, InitiativePartQuerySet
 
 
 class MunicipalResponse(TimeStampedModel):
@@ -21,6 +21,8 @@ class MunicipalResponse(TimeStampedModel):
         related_name="municipal_responses",
     )
     body = models.TextField(_("response"), max_length=5000, help_text=_("You can use Markdown."))
+
+    objects = InitiativePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

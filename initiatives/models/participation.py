@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Hideable, TimeStampedModel
 
 from ..choices import FollowFrequency, NotificationKind
-from .initiative import Initiative
+from .initiative import Initiative, InitiativePartQuerySet
 
 # Doetinchem's burgerinitiatief: named supporters needed per reach of the proposal.
 BURGERINITIATIEF_THRESHOLDS = {"street": 5, "area": 15, "municipality": 50}
@@ -78,7 +78,7 @@ class Notification(models.Model):
         return self.title
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(InitiativePartQuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
 
