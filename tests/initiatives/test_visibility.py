@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import HiddenCause
+from initiatives.choices import FollowFrequency
+from initiatives.services.digests import digests_send
 from tests.accounts.visibility import (
     EVERYONE,
     NOBODY,
@@ -26,8 +28,6 @@ from tests.accounts.visibility import (
     people,
     who,
 )
-from initiatives.choices import FollowFrequency
-from initiatives.services.digests import digests_send
 from tests.initiatives.factories import (
     CommentFactory,
     FollowFactory,
