@@ -16,6 +16,7 @@ from flywheels.models import Concept
 from initiatives.admin.initiative import register_initiative_tool
 from initiatives.choices import Origin
 from initiatives.models import Initiative
+from initiatives.permissions import can_view_initiative
 
 from .models import Article, CaseAnalysis, ConceptFinding, Page, PublicationState
 from .services import articles
@@ -82,6 +83,19 @@ class ArticleAdminForm(PublishedAtMixin, forms.ModelForm):
         ]
 
 
+class AboutAnInitiative:
+    """For articles and case analyses: the list and each page hold only what the person may read
+    (knowledgebase.permissions), and the initiative it is about is chosen among those they may see."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "initiative":
+            kwargs["queryset"] = Initiative.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 def _publish(modeladmin, request, queryset):
     count = articles.publication_publish(items=queryset)
     modeladmin.message_user(
@@ -92,7 +106,7 @@ def _publish(modeladmin, request, queryset):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(AboutAnInitiative, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "kind", "state", "published_at", "is_featured", "area", "suggested_by"]
     list_filter = ["state", "kind", "is_featured", "concepts__flywheel", "area"]
@@ -116,6 +130,44 @@ class ArticleAdmin(admin.ModelAdmin):
             {"fields": ["state", "published_at", "is_featured", "written_by", "suggested_by"]},
         ),
     ]
+
+    # An article about an initiative that is no longer public, opened by an editor, who may not see that
+    # initiative: its field is left out of the form (so saving keeps it) and a line says why.
+
+    def _keeps_initiative_away(self, request, article):
+        return (
+            article is not None
+            and article.initiative_id is not None
+            and not can_view_initiative(request.user, article.initiative)
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._keeps_initiative_away(request, obj):
+            return fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "initiative_not_public" if field == "initiative" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._keeps_initiative_away(request, obj):
+            readonly.append("initiative_not_public")
+        return readonly
+
+    @admin.display(description=_("initiative it describes"))
+    def initiative_not_public(self, article):
+        return _("An initiative that is not public now: only its team and the moderators can see it.")
 
     def save_model(self, request, obj, form, change):
         articles.article_save(
@@ -193,7 +245,7 @@ def _initiative_for(request, analysis):
     if analysis is not None and analysis.initiative_id:
         return analysis.initiative
     pk = request.GET.get("initiative", "")
-    return Initiative.objects.filter(pk=pk).first() if pk.isdigit() else None
+    return Initiative.objects.visible_to(request.user).filter(pk=pk).first() if pk.isdigit() else None
 
 
 def missing_concepts(request, analysis):
@@ -225,7 +277,7 @@ class CaseAnalysisAdminForm(PublishedAtMixin, forms.ModelForm):
 
 
 @admin.register(CaseAnalysis)
-class CaseAnalysisAdmin(admin.ModelAdmin):
+class CaseAnalysisAdmin(AboutAnInitiative, admin.ModelAdmin):
     form = CaseAnalysisAdminForm
     list_display = ["title", "initiative", "state", "published_at"]
     list_filter = ["state", "initiative__origin"]

@@ -16,7 +16,15 @@ from ..models import Comment, HelpRequest, LogEntry, MunicipalResponse
 from ..services import log_entries, municipality, participation
 
 
-class WrittenThroughServices(admin.ModelAdmin):
+class InitiativePartAdmin(admin.ModelAdmin):
+    """What belongs to an initiative is listed with it: only for who may see the initiative, and what
+    moderation hid only for the moderators (initiatives.permissions.initiative_parts_visible_to)."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+
+class WrittenThroughServices(InitiativePartAdmin):
     """What the management site saves and deletes goes through the app's services (`save_with`,
     `delete_with`), one item at a time, so each change's side effects (the search text, ...) follow."""
 
@@ -70,7 +78,7 @@ class LogEntryAdmin(WrittenThroughServices):
 
 
 @admin.register(HelpRequest)
-class HelpRequestAdmin(admin.ModelAdmin):
+class HelpRequestAdmin(InitiativePartAdmin):
     """To look up; the team manages its help requests, and the offers on them are private."""
 
     list_display = ["title", "initiative", "kind", "is_fulfilled", "created_at"]

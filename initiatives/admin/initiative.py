@@ -219,7 +219,14 @@ class InitiativeAdmin(PublicationWorkflow, admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, label)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("area", "contact_person", "created_by")
+        # The list, each page, search and the autocomplete of other forms: only what the person may see
+        # (initiatives.permissions); another initiative's address answers as one that does not exist.
+        return (
+            super()
+            .get_queryset(request)
+            .visible_to(request.user)
+            .select_related("area", "contact_person", "created_by")
+        )
 
     def has_add_permission(self, request):
         return False  # residents register initiatives on the site, with their team

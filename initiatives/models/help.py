@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TimeStampedModel
 
 from ..choices import HelpKind
-from .initiative import Initiative
+from .initiative import Initiative, InitiativePartQuerySet
 
 
 class HelpRequest(TimeStampedModel):
@@ -17,6 +17,8 @@ class HelpRequest(TimeStampedModel):
     description = models.TextField(_("description"), max_length=2000)
     is_fulfilled = models.BooleanField(_("fulfilled"), default=False)
     fulfilled_at = models.DateTimeField(_("fulfilled on"), null=True, blank=True)
+
+    objects = InitiativePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["is_fulfilled", "-created_at"]

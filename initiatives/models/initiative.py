@@ -16,7 +16,6 @@ from core.models import HiddenCause, TimeStampedModel
 from core.search import search_filter
 
 from ..choices import GovernmentRole, Origin, ParticipationStep, PublicationState, Stage
-from ..permissions import initiatives_visible_to
 
 
 def _count_of(model, field="initiative"):
@@ -39,11 +38,10 @@ class InitiativeQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """What `user` may read (initiatives.permissions.initiatives_visible_to)."""
+        from ..permissions import initiatives_visible_to  # the permissions are built on these models
+
         visible = initiatives_visible_to(user)
-        if visible is None:
-            return self.all()
-        # Through the team a row can match once per member: only then is DISTINCT needed.
-        return self.filter(visible).distinct() if user.is_authenticated else self.filter(visible)
+        return self.all() if visible is None else self.filter(visible)
 
     def with_support_count(self):
         # The model behind the `supports` relation: Support lives in participation.py, which builds on this.
@@ -73,6 +71,17 @@ class InitiativeQuerySet(models.QuerySet):
             .select_related("area", "contact_person")
             .order_by("published_at", "pk")
         )
+
+
+class InitiativePartQuerySet(models.QuerySet):
+    """What belongs to one initiative: its log entries, help requests, responses and comments."""
+
+    def visible_to(self, user):
+        """What `user` may read (initiatives.permissions.initiative_parts_visible_to)."""
+        from ..permissions import initiative_parts_visible_to  # the permissions are built on these models
+
+        visible = initiative_parts_visible_to(user, self.model)
+        return self.all() if visible is None else self.filter(visible)
 
 
 class Initiative(TimeStampedModel):

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Hideable, TimeStampedModel
 
 from ..choices import LogKind, ObstacleCategory, PublicationState
-from .initiative import Initiative
+from .initiative import Initiative, InitiativePartQuerySet
 
 
-class LogEntryQuerySet(models.QuerySet):
+class LogEntryQuerySet(InitiativePartQuerySet):
     def visible(self):
         """Not hidden by moderation."""
         return self.filter(hidden_at__isnull=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TimeStampedModel
 from core.text import shorten
 
-from .initiative import Initiative
+from .initiative import Initiative, InitiativePartQuerySet
 
 
 class MunicipalResponse(TimeStampedModel):
@@ -22,6 +22,8 @@ class MunicipalResponse(TimeStampedModel):
         related_name="municipal_responses",
     )
     body = models.TextField(_("response"), max_length=5000, help_text=_("You can use Markdown."))
+
+    objects = InitiativePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -10,7 +10,7 @@ from core.models import Hideable, TimeStampedModel
 from core.text import shorten
 
 from ..choices import FollowFrequency, NotificationKind
-from .initiative import Initiative
+from .initiative import Initiative, InitiativePartQuerySet
 
 # Doetinchem's burgerinitiatief: named supporters needed per reach of the proposal.
 BURGERINITIATIEF_THRESHOLDS = {"street": 5, "area": 15, "municipality": 50}
@@ -79,7 +79,7 @@ class Notification(models.Model):
         return self.title
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(InitiativePartQuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
 

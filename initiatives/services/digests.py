@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.mail import send_templated_mail, site_url
-from initiatives.choices import FollowFrequency
+from initiatives.choices import FollowFrequency, PublicationState
 from initiatives.models import Follow, Notification
 from initiatives.services.notifications import unsubscribe_url
 
@@ -38,13 +38,15 @@ class DigestGroup:
 
 def _pending(frequency, now):
     """Every unsent notification for active followers at `frequency`, in one query, ordered so that
-    grouping per person and then per follow needs no more queries."""
+    grouping per person and then per follow needs no more queries. Followers are the public: news of an
+    initiative hidden since waits, and goes out only if it is published again."""
     return (
         Notification.objects.filter(
             sent_at__isnull=True,
             created_at__lte=now,
             follow__frequency=frequency,
             follow__user__is_active=True,
+            follow__initiative__publication_state=PublicationState.PUBLISHED,
         )
         .select_related("follow__user", "follow__initiative")
         .order_by("follow__user_id", "follow_id", "-created_at", "-pk")

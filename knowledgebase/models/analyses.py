@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TimeStampedModel
 from initiatives.choices import Origin
 from initiatives.choices import PublicationState as InitiativeState
+from knowledgebase.permissions import analyses_visible_to
 
 from .articles import PublicationState, PublishedQuerySet
 
@@ -22,6 +23,9 @@ class CaseAnalysisQuerySet(PublishedQuerySet):
 
     def published(self):
         return super().published().of_published_initiatives()
+
+    def visible_to(self, user):
+        return analyses_visible_to(user, self)
 
 
 class CaseAnalysis(TimeStampedModel):

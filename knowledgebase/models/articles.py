@@ -13,7 +13,7 @@ from taggit.managers import TaggableManager
 from core.documents import document_kind, document_storage
 from core.models import Hideable, TimeStampedModel
 from core.search import search_filter
-from knowledgebase.permissions import can_read_drafts
+from knowledgebase.permissions import articles_visible_to
 
 
 class ArticleFieldFile(FieldFile):
@@ -46,13 +46,11 @@ class PublicationState(models.TextChoices):
 
 
 class PublishedQuerySet(models.QuerySet):
-    """What articles and analyses share: published from their date on, drafts only for staff."""
+    """What articles and analyses share: published from their date on (who reads the rest is in
+    knowledgebase.permissions)."""
 
     def published(self):
         return self.filter(state=PublicationState.PUBLISHED, published_at__lte=timezone.now())
-
-    def visible_to(self, user):
-        return self.all() if can_read_drafts(user, self.model) else self.published()
 
     def search(self, text):
         return search_filter(self, text)
@@ -61,6 +59,9 @@ class PublishedQuerySet(models.QuerySet):
 class ArticleQuerySet(PublishedQuerySet):
     def published(self):
         return super().published().filter(hidden_at__isnull=True)
+
+    def visible_to(self, user):
+        return articles_visible_to(user, self)
 
     def for_cards(self):
         return self.select_related("area")

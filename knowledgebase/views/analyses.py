@@ -39,6 +39,7 @@ def detail(request, slug):
             "flywheel": Flywheel.objects.filter(slug=analysis.flywheel_slug).first(),
             "findings": [finding for finding in analysis.findings.all() if finding.has_content],
             "is_preview": not analysis.is_published,
+            "initiative_not_public": not analysis.initiative.is_published,
         },
     )
     if not analysis.is_published:

@@ -156,19 +156,31 @@ def test_a_published_initiative_cannot_be_rejected(moderator):
 # --- who may ---
 
 
-def test_council_member_sees_initiatives_but_cannot_publish(council_client):
-    initiative = InitiativeFactory(submitted=True)
+def test_council_member_sees_a_published_initiative_but_cannot_decide_on_it(council_client):
+    initiative = InitiativeFactory()
 
     listing = council_client.get(reverse(CHANGELIST))
     assert listing.status_code == 200
-    assert "publish_selected" not in listing.content.decode()
-    assert (
-        moderation_url(initiative, "publish")
-        not in council_client.get(change_url(initiative)).content.decode()
-    )
-    assert council_client.get(moderation_url(initiative, "publish")).status_code == 403
-    assert council_client.post(moderation_url(initiative, "publish")).status_code == 403
+    assert "hide_selected" not in listing.content.decode()
+    page = council_client.get(change_url(initiative))
+    assert page.status_code == 200
+    assert moderation_url(initiative, "hide") not in page.content.decode()
+    assert council_client.get(moderation_url(initiative, "hide")).status_code == 403
     assert council_client.post(moderation_url(initiative, "reject"), {"reason": "Nee."}).status_code == 403
+    council_client.post(
+        reverse(CHANGELIST), {"action": "hide_selected", "_selected_action": [initiative.pk], "post": "1"}
+    )
+
+    assert fresh(initiative).publication_state == PublicationState.PUBLISHED
+
+
+def test_council_member_does_not_find_a_submitted_initiative_to_publish(council_client):
+    """Only the team and the moderators see an initiative before it is published."""
+    initiative = InitiativeFactory(submitted=True)
+
+    assert council_client.get(change_url(initiative)).status_code == 302  # "does not exist"
+    assert council_client.get(moderation_url(initiative, "publish")).status_code == 404
+    assert council_client.post(moderation_url(initiative, "publish")).status_code == 404
     council_client.post(
         reverse(CHANGELIST), {"action": "publish_selected", "_selected_action": [initiative.pk]}
     )

@@ -6,16 +6,19 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import User
 from initiatives import permissions
-from initiatives.models import Initiative
+from initiatives.models import Initiative, LogEntry
 from initiatives.shortcuts import get_initiative_for
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
 from tests.initiatives.factories import (
     CommentFactory,
     HelpRequestFactory,
     InitiativeFactory,
+    LogEntryFactory,
+    MunicipalResponseFactory,
     VerifiedUserFactory,
 )
 
@@ -29,7 +32,9 @@ ACTORS = [
     "initiator",  # registered the initiative: first member of the team
     "co_initiator",  # invited into the team
     "moderator",  # civil servant in the moderators group
+    "editor",  # staff in the editors group: writes the knowledge base
     "council",  # council member: staff, read-only
+    "ombuds",  # staff in the ombuds group: the samenwerkingslab
     "superuser",
 ]
 STATES = ["draft", "submitted", "published", "rejected", "hidden"]
@@ -37,10 +42,10 @@ STATES = ["draft", "submitted", "published", "rejected", "hidden"]
 EVERYONE = frozenset(ACTORS)
 NOBODY = frozenset()
 TEAM = frozenset({"initiator", "co_initiator"})
-STAFF_WHO_READ = frozenset({"moderator", "council", "superuser"})
-CONFIRMED = frozenset({"resident", "initiator", "co_initiator", "moderator", "council", "superuser"})
-OUTSIDERS_CONFIRMED = frozenset({"resident", "moderator", "council", "superuser"})
 MODERATORS = frozenset({"moderator", "superuser"})
+STAFF = frozenset({"moderator", "editor", "council", "ombuds", "superuser"})
+CONFIRMED = frozenset({"resident", "initiator", "co_initiator"}) | STAFF
+OUTSIDERS_CONFIRMED = frozenset({"resident"}) | STAFF
 
 
 def _per_state(**allowed):
@@ -50,12 +55,14 @@ def _per_state(**allowed):
 
 # check -> state -> who may.
 INITIATIVE_MATRIX = {
+    # Not public: the team and the moderators, who decide on it. Editors and council members read
+    # initiatives in the management site, but only what everyone may read.
     "can_view_initiative": _per_state(
-        draft=TEAM | STAFF_WHO_READ,
-        submitted=TEAM | STAFF_WHO_READ,
+        draft=TEAM | MODERATORS,
+        submitted=TEAM | MODERATORS,
         published=EVERYONE,
-        rejected=TEAM | STAFF_WHO_READ,
-        hidden=TEAM | STAFF_WHO_READ,
+        rejected=TEAM | MODERATORS,
+        hidden=TEAM | MODERATORS,
     ),
     "is_team_member": _per_state(draft=TEAM, submitted=TEAM, published=TEAM, rejected=TEAM, hidden=TEAM),
     "can_edit_initiative": _per_state(
@@ -89,16 +96,28 @@ OFFER_HELP_MATRIX = {
 
 # whose comment -> who may change it, in every state: only its author, whatever their role.
 CHANGE_COMMENT_MATRIX = {
-    "own": frozenset(
-        {"resident", "unverified", "initiator", "co_initiator", "moderator", "council", "superuser"}
-    ),
+    "own": frozenset({"resident", "unverified", "initiator", "co_initiator"}) | STAFF,
     "other": NOBODY,
+}
+
+# What belongs to an initiative (a log entry, help request, response or comment): (state of its
+# initiative, hidden by moderation?) -> who may see it. Log entries and comments can be hidden.
+PART_MATRIX = {
+    (state, hidden): (MODERATORS if hidden else INITIATIVE_MATRIX["can_view_initiative"][state])
+    for state in STATES
+    for hidden in (False, True)
+}
+PART_KINDS = {
+    "log_entry": (LogEntryFactory, True),
+    "comment": (CommentFactory, True),
+    "help_request": (HelpRequestFactory, False),
+    "municipal_response": (MunicipalResponseFactory, False),
 }
 
 # Checks about a person, not about an initiative.
 USER_MATRIX = {
     "can_register_initiative": CONFIRMED,
-    "can_view_every_initiative": STAFF_WHO_READ,
+    "can_view_every_initiative": MODERATORS,
     "can_respond_for_municipality": MODERATORS,
     "can_see_response_queue": MODERATORS,
 }
@@ -112,7 +131,11 @@ def test_the_tables_cover_every_function_in_the_permissions_module():
         and callable(function)
         and function.__module__ == permissions.__name__  # not what it imports (can_post: accounts)
     }
-    covered = set(INITIATIVE_MATRIX) | set(USER_MATRIX) | {"can_offer_help", "can_change_comment"}
+    covered = (
+        set(INITIATIVE_MATRIX)
+        | set(USER_MATRIX)
+        | {"can_offer_help", "can_change_comment", "can_view_initiative_part"}
+    )
     assert public == covered
 
 
@@ -128,7 +151,9 @@ def actors():
         "initiator": VerifiedUserFactory(),
         "co_initiator": VerifiedUserFactory(),
         "moderator": staff_in_role("moderators"),
+        "editor": staff_in_role("editors"),
         "council": staff_in_role("council"),
+        "ombuds": staff_in_role("ombuds"),
         "superuser": User.objects.get(pk=superuser.pk),
     }
 
@@ -193,6 +218,47 @@ def test_the_visible_to_queryset_agrees_with_can_view_initiative(actors, state):
     for name, actor in actors.items():
         listed = Initiative.objects.visible_to(actor).filter(pk=initiative.pk).exists()
         assert listed == permissions.can_view_initiative(actor, initiative), name
+
+
+PART_CASES = [
+    (kind, state, hidden)
+    for kind, (_factory, hideable) in PART_KINDS.items()
+    for state in STATES
+    for hidden in ((False, True) if hideable else (False,))
+]
+PART_IDS = [f"{kind}-{state}{'-hidden' if hidden else ''}" for kind, state, hidden in PART_CASES]
+
+
+def part_of(kind, initiative, hidden):
+    factory, _hideable = PART_KINDS[kind]
+    return factory(initiative=initiative, **({"hidden_at": timezone.now()} if hidden else {}))
+
+
+@pytest.mark.parametrize(("kind", "state", "hidden"), PART_CASES, ids=PART_IDS)
+def test_who_may_see_what_belongs_to_an_initiative(actors, kind, state, hidden):
+    part = part_of(kind, initiative_in(state, actors), hidden)
+
+    assert who_may(permissions.can_view_initiative_part, actors, part) == PART_MATRIX[(state, hidden)]
+
+
+@pytest.mark.parametrize(("kind", "state", "hidden"), PART_CASES, ids=PART_IDS)
+def test_the_parts_visible_to_queryset_agrees_with_can_view_initiative_part(actors, kind, state, hidden):
+    part = part_of(kind, initiative_in(state, actors), hidden)
+
+    for name, actor in actors.items():
+        listed = type(part).objects.visible_to(actor).filter(pk=part.pk).exists()
+        assert listed == permissions.can_view_initiative_part(actor, part), name
+
+
+def test_what_everyone_may_see_is_what_is_published():
+    """The open data and the public lists ask `published()`: the rule for someone who is not signed in."""
+    initiatives = [InitiativeFactory(**({} if state == "published" else {state: True})) for state in STATES]
+    entries = [LogEntryFactory(initiative=initiative) for initiative in initiatives]
+    entries.append(LogEntryFactory(initiative=initiatives[2], hidden_at=timezone.now()))
+    anonymous = AnonymousUser()
+
+    assert set(Initiative.objects.visible_to(anonymous)) == set(Initiative.objects.published())
+    assert set(LogEntry.objects.visible_to(anonymous)) == set(LogEntry.objects.published())
 
 
 def test_visible_to_lists_an_initiative_once_for_a_team_of_many():

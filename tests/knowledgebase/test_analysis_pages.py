@@ -196,9 +196,22 @@ def test_the_public_gets_not_found_for_an_analysis_that_is_not_public(client, re
     assert client.get(analysis.get_absolute_url()).status_code == 404
 
 
-@pytest.mark.parametrize("reason", list(NOT_PUBLIC))
-@pytest.mark.parametrize("role", ["moderators", "editors", "council"])
-def test_staff_who_may_view_analyses_get_a_private_preview(client, reason, role):
+# Why the public may not read an analysis -> who else may: who works on the knowledge base reads drafts; an
+# analysis of an initiative that is not public only who may see that initiative too (README, "Roles").
+PREVIEW_ROLES = {
+    "draft": ["moderators", "editors"],
+    "scheduled": ["moderators", "editors"],
+    "initiative_draft": ["moderators"],
+    "initiative_submitted": ["moderators"],
+    "initiative_rejected": ["moderators"],
+    "initiative_hidden": ["moderators"],
+}
+
+
+@pytest.mark.parametrize(
+    ("reason", "role"), [(reason, role) for reason, roles in PREVIEW_ROLES.items() for role in roles]
+)
+def test_staff_who_may_read_an_analysis_that_is_not_public_get_a_private_preview(client, reason, role):
     analysis = CaseAnalysisFactory(title="Nog in de maak", **NOT_PUBLIC[reason]())
     client.force_login(staff_in_role(role))
 
@@ -210,6 +223,22 @@ def test_staff_who_may_view_analyses_get_a_private_preview(client, reason, role)
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.parametrize("reason", list(NOT_PUBLIC))
+def test_council_members_read_only_published_analyses(client, reason):
+    analysis = CaseAnalysisFactory(**NOT_PUBLIC[reason]())
+    client.force_login(staff_in_role("council"))
+
+    assert client.get(analysis.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("reason", [reason for reason in NOT_PUBLIC if reason.startswith("initiative_")])
+def test_editors_do_not_read_an_analysis_of_an_initiative_that_is_not_public(client, reason):
+    analysis = CaseAnalysisFactory(**NOT_PUBLIC[reason]())
+    client.force_login(staff_in_role("editors"))
+
+    assert client.get(analysis.get_absolute_url()).status_code == 404
 
 
 def test_superuser_gets_the_preview_of_a_draft(client):

@@ -153,7 +153,7 @@ def test_editor_opens_an_article_that_has_a_file(editor_client, settings):
 
 @pytest.mark.parametrize("role", [Role.MODERATOR, Role.COUNCIL])
 def test_staff_who_only_view_open_an_article_that_has_a_file(editor_client, client, role):
-    article = add_article(editor_client, attachment=pdf())
+    article = add_article(editor_client, attachment=pdf(), state=PublicationState.PUBLISHED)
     client.force_login(staff_in_role(role))
 
     response = client.get(change_url(article))

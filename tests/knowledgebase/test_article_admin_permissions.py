@@ -1,6 +1,7 @@
 """Who may do what with articles in the management site (/beheer/knowledgebase/article/): editors write and
-publish; moderators and the council may look but not touch; residents, anonymous visitors and staff without
-a role are kept out."""
+publish; moderators and the council may look but not touch (the council only at what is published: see
+tests/knowledgebase/test_visibility.py); residents, anonymous visitors and staff without a role are kept
+out."""
 
 import pytest
 from django.urls import reverse
@@ -22,10 +23,10 @@ ROLES = {
     "council": Role.COUNCIL,
     "ombuds": Role.OMBUDS,
 }
-# what -> who: the management site's answer for articles, per role.
+# what -> who: the management site's answer for a draft article, per role.
 MAY = {
     "list": {"editor", "moderator", "council"},
-    "view": {"editor", "moderator", "council"},
+    "view": {"editor", "moderator"},
     "add": {"editor"},
     "change": {"editor"},
     "delete": {"editor"},
@@ -76,7 +77,7 @@ def test_who_may_do_what_with_articles_in_the_management_site(client, members, w
 
 @pytest.mark.parametrize("role", [Role.MODERATOR, Role.COUNCIL])
 def test_moderator_and_council_see_an_article_read_only_without_the_publish_action(client, role):
-    article = ArticleFactory(draft=True, title="Concept")
+    article = ArticleFactory(title="Gepubliceerd")
     client.force_login(staff_in_role(role))
 
     page = client.get(change_url(article))

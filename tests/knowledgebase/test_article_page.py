@@ -38,8 +38,8 @@ ACTORS = [
     "superuser",
 ]
 EVERYONE = frozenset(ACTORS)
-# Everyone whose role may view articles in the management site (accounts/roles.py) previews drafts.
-DRAFT_READERS = frozenset({"editor", "moderator", "council", "superuser"})
+# Who works on the knowledge base previews drafts; the council reads what is published (README, "Roles").
+DRAFT_READERS = frozenset({"editor", "moderator", "superuser"})
 STATES = {"published": {}, "draft": {"draft": True}, "scheduled": {"scheduled": True}}
 READERS = {"published": EVERYONE, "draft": DRAFT_READERS, "scheduled": DRAFT_READERS}
 

@@ -25,47 +25,71 @@ ACTORS = [
     "editor",  # staff in the editors group: writes the knowledge base
     "moderator",  # civil servant in the moderators group: takes part in analysis groups
     "council",  # council member: staff, read-only
+    "ombuds",  # staff in the ombuds group: the samenwerkingslab
     "superuser",
 ]
 
 EVERYONE = frozenset(ACTORS)
 NOBODY = frozenset()
-# Staff whose role may view articles and analyses in the management site read drafts on the site too.
-STAFF_WHO_READ = frozenset({"editor", "moderator", "council", "superuser"})
+# Who works on the knowledge base reads what is not published, on the site and in the management site.
+# The council's role views articles and analyses in the management site: only what everyone may read.
+WHO_WORK_ON_IT = frozenset({"editor", "moderator", "superuser"})
+MODERATORS = frozenset({"moderator", "superuser"})
 EDITORS = frozenset({"editor", "superuser"})
-CONFIRMED = frozenset({"resident", "editor", "moderator", "council", "superuser"})
+CONFIRMED = frozenset({"resident", "editor", "moderator", "council", "ombuds", "superuser"})
+
+
+def _hidden_by_moderation():
+    return {"hidden_at": timezone.now(), "suggested_by": VerifiedUserFactory()}
+
 
 ARTICLE_STATES = {
-    "published": {},
-    "draft": {"draft": True},
-    "scheduled": {"scheduled": True},
+    "published": lambda: {},
+    "draft": lambda: {"draft": True},
+    "scheduled": lambda: {"scheduled": True},
+    "suggested": lambda: {"draft": True, "suggested_by": VerifiedUserFactory()},
+    "hidden": _hidden_by_moderation,
 }
 ANALYSIS_STATES = {
     "published": lambda: {},
     "draft": lambda: {"draft": True},
-    "initiative_hidden": lambda: {"initiative": InitiativeFactory(hidden=True)},
+    **{
+        f"initiative_{state}": (lambda state=state: {"initiative": InitiativeFactory(**{state: True})})
+        for state in ("draft", "submitted", "rejected", "hidden")
+    },
 }
 
 # check -> state -> who may.
 ARTICLE_MATRIX = {
-    "can_view_article": {"published": EVERYONE, "draft": STAFF_WHO_READ, "scheduled": STAFF_WHO_READ},
-    "can_edit_article": {"published": EDITORS, "draft": EDITORS, "scheduled": EDITORS},
+    "can_view_article": {
+        "published": EVERYONE,
+        "draft": WHO_WORK_ON_IT,
+        "scheduled": WHO_WORK_ON_IT,
+        "suggested": WHO_WORK_ON_IT,
+        "hidden": MODERATORS,
+    },
+    "can_edit_article": dict.fromkeys(ARTICLE_STATES, EDITORS),
 }
 ANALYSIS_MATRIX = {
+    # An analysis tells about its initiative: not public, only for who may see the initiative too.
     "can_view_analysis": {
         "published": EVERYONE,
-        "draft": STAFF_WHO_READ,
-        "initiative_hidden": STAFF_WHO_READ,
+        "draft": WHO_WORK_ON_IT,
+        "initiative_draft": MODERATORS,
+        "initiative_submitted": MODERATORS,
+        "initiative_rejected": MODERATORS,
+        "initiative_hidden": MODERATORS,
     },
 }
 # Checks about a person, not about an article or analysis.
 USER_MATRIX = {
     "can_suggest_example": CONFIRMED,
+    "can_read_hidden_articles": MODERATORS,
 }
-# can_read_drafts(user, model): the editors' preview, per model.
+# can_read_drafts(user, model): the preview, per model.
 READ_DRAFTS_MATRIX = {
-    Article: STAFF_WHO_READ,
-    CaseAnalysis: STAFF_WHO_READ,
+    Article: WHO_WORK_ON_IT,
+    CaseAnalysis: WHO_WORK_ON_IT,
 }
 
 
@@ -105,6 +129,7 @@ def actors():
         "editor": staff_in_role("editors"),
         "moderator": staff_in_role("moderators"),
         "council": staff_in_role("council"),
+        "ombuds": staff_in_role("ombuds"),
         "superuser": User.objects.get(pk=superuser.pk),
     }
 
@@ -119,7 +144,7 @@ def who_may(check, actors, *args):
     ids=[f"{check}-{state}" for check in ARTICLE_MATRIX for state in ARTICLE_STATES],
 )
 def test_who_may_do_what_with_an_article(actors, check, state):
-    article = ArticleFactory(**ARTICLE_STATES[state])
+    article = ArticleFactory(**ARTICLE_STATES[state]())
 
     assert who_may(getattr(permissions, check), actors, article) == ARTICLE_MATRIX[check][state]
 
@@ -151,7 +176,7 @@ def test_can_edit_article_without_an_article_answers_for_articles_in_general(act
 
 @pytest.mark.parametrize("state", list(ARTICLE_STATES))
 def test_the_article_visible_to_queryset_agrees_with_can_view_article(actors, state):
-    article = ArticleFactory(**ARTICLE_STATES[state])
+    article = ArticleFactory(**ARTICLE_STATES[state]())
 
     for name, actor in actors.items():
         listed = Article.objects.visible_to(actor).filter(pk=article.pk).exists()
