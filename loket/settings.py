@@ -63,7 +63,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin as the management site, with no login of its own (accounts/management_site.py).
+    "accounts.apps.ManagementSiteConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "taggit",
     # The project's apps, from the bottom layer up (see the README's Development section).
     "core",
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "loket.urls"
@@ -172,13 +175,29 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samenwerken in Doetinchem] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Rate limits, tuned for a municipal site: a resident who mistypes a password a few times is fine;
 # password guessing and mass sign-ups from one address are not. Counted in the cache above.
+# Wrong passwords are counted per account *and* address (accounts/login_throttle.py): five in five minutes
+# lock out that address for that account, not the owner elsewhere; all unknown devices together get 30 an
+# hour per account; a device the owner logged in with before has its own five (the "key" of login_failed).
 ACCOUNT_RATE_LIMITS = {
     "login": "20/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_account": "30/h/key",
     "signup": "5/m/ip,20/h/ip",
     "reset_password": "10/m/ip,3/m/key",
     "confirm_email": "1/3m/key",
 }
+# Every password check (login, reauthentication, deleting the account, changing the password) goes through
+# the adapter's throttle; a successful login remembers the device (accounts/known_devices.py).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"change_password": "accounts.auth_forms.ChangePasswordForm"}
+# Two-step verification (allauth.mfa): an authenticator app (TOTP) with recovery codes. Anyone may turn it
+# on; staff must (accounts/second_factor.py) and cannot turn it off. No "trust this browser": staff give a
+# code at every login.
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_FORMS = {"activate_totp": "accounts.auth_forms.ActivateTOTPForm"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Samenwerken in Doetinchem"
+MFA_TRUST_ENABLED = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

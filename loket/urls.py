@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -15,9 +14,8 @@ admin.site.site_header = _("Samenwerken in Doetinchem: management")
 admin.site.site_title = _("Loket management")
 admin.site.index_title = _("Management")
 admin.site.index_template = "admin/loket_index.html"  # with what waits for the moderators
-# Staff log in through the site's own login (allauth): confirmed email, rate limits, password reset.
-# The admin's separate login form would bypass all three.
-admin.site.login = login_required(admin.site.login)
+# admin.site is loket's management site (accounts/management_site.py): staff log in through the site's own
+# login (allauth), with its rate limits, confirmed address and second step; it has no login form of its own.
 
 urlpatterns = [
     path("", views.home, name="home"),

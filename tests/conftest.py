@@ -1,12 +1,14 @@
 """Fixtures every test can use. Browser tests (tests/e2e/) get these too, on top of their own."""
 
 import pytest
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from accounts import second_factor
 from tests.accounts.factories import PASSWORD, UserFactory, verify_email
 
 
@@ -57,6 +59,29 @@ def _dutch(settings):
     translation.activate("nl")
     yield
     translation.deactivate()
+
+
+def _second_step_for_test_logins(sender, request, user, **kwargs):
+    # `client.force_login()` and `client.login()` log in with a bare HttpRequest; the login form's
+    # requests are WSGIRequests and go through allauth's real steps.
+    if type(request) is HttpRequest:
+        second_factor.record_passed(request, user)
+
+
+@pytest.fixture(autouse=True)
+def _second_step_on_force_login():
+    """A test that logs in staff with `client.force_login()` gets a session that had its second step (as
+    after a login with the code from the app), so staff reach the management site at once. Tests of that
+    requirement itself ask for `real_second_step`."""
+    user_logged_in.connect(_second_step_for_test_logins, dispatch_uid="tests_second_step")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests_second_step")
+
+
+@pytest.fixture
+def real_second_step(_second_step_on_force_login):
+    """`client.force_login()` as it is: staff still owe their second step (accounts/second_factor.py)."""
+    user_logged_in.disconnect(dispatch_uid="tests_second_step")
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -52,12 +54,13 @@ def residents() -> list[Person]:
 
 def people_ensure(*, password: str) -> dict:
     """Make the people who are missing, with `password`, and return everyone as users by key. An existing
-    account is left as it is, apart from what the demo needs: its confirmed address, its role group and,
-    when it has none, its public role."""
+    account is left as it is, apart from what the demo needs: its confirmed address, its role group,
+    when it has none, its public role and, for staff, two-step verification."""
     User = get_user_model()
     areas = Area.objects.in_bulk(field_name="slug")
     groups = Group.objects.in_bulk(field_name="name")
     hashed = None  # hashing is slow on purpose: hash the shared demo password once, and only if needed
+    second_step = read("people")["staff_second_step"]
     users = {}
     for person in [*accounts(), *residents()]:
         user = User.objects.filter(email=person.email).first()
@@ -80,5 +83,23 @@ def people_ensure(*, password: str) -> dict:
         )
         if person.role is not None:
             user.groups.add(groups[person.role.value])
+        if person.is_staff:
+            _second_step_ensure(user, second_step)
         users[person.key] = user
     return users
+
+
+def _second_step_ensure(user, data: dict) -> None:
+    """The staff account's authenticator app and recovery codes, from the demo data, unless it has them
+    (someone may have set up their own app in the demo). Stored as allauth.mfa stores them: the app's
+    secret, and recovery codes given as a list (the form allauth keeps for codes made elsewhere)."""
+    Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": encrypt(data["secret"])}}
+    )
+    Authenticator.objects.get_or_create(
+        user=user,
+        type=Authenticator.Type.RECOVERY_CODES,
+        defaults={
+            "data": {"migrated_codes": [encrypt(code) for code in data["recovery_codes"]], "used_mask": 0}
+        },
+    )
