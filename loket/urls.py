@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from core.admin_lists import guard_changelists
 from knowledgebase.models import PAGES
 from knowledgebase.views import pages
 
@@ -18,6 +19,8 @@ admin.site.index_template = "admin/loket_index.html"  # with what waits for the 
 # Staff log in through the site's own login (allauth): confirmed email, rate limits, password reset.
 # The admin's separate login form would bypass all three.
 admin.site.login = login_required(admin.site.login)
+# A malformed filter in a list's address shows the whole list again instead of a server error.
+guard_changelists(admin.site)
 
 urlpatterns = [
     path("", views.home, name="home"),
