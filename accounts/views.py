@@ -6,16 +6,24 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
+
+from core.ratelimit import posting_limited, too_many
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm
+from .posting import always, posting
 
 
+# The display name is shown next to everything the person posted: a blocked account keeps its name.
 @login_required
 @require_http_methods(["GET", "POST"])
+@posting("profile", limited_in_view=True)
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and posting_limited(request, "profile"):
+        too_many(form)
+        return render(request, "accounts/profile.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         services.user_profile_update(
             user=request.user,
@@ -28,6 +36,7 @@ def profile(request):
 
 
 @login_required
+@require_safe
 def export(request):
     data = json.dumps(services.user_export_data(user=request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(data, content_type="application/json; charset=utf-8")
@@ -35,8 +44,10 @@ def export(request):
     return response
 
 
+# Deleting one's account is a right that a block does not take away.
 @login_required
 @require_http_methods(["GET", "POST"])
+@posting("account_delete", open_when_blocked=always)
 def delete(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from accounts.posting import always, posting
+from core.ratelimit import posting_limited, too_many
 from knowledgebase.models import Page
 
 from . import permissions, services
@@ -63,6 +64,7 @@ def session(request, slug):
 
 @login_required
 @require_POST
+@posting("lab_signup", limited_in_view=True)
 def signup(request, slug):
     lab_session = _published_session(slug)
     if not permissions.can_sign_up(request.user, lab_session):
@@ -87,6 +89,7 @@ def signup(request, slug):
 
 @login_required
 @require_POST
+@posting("removal", open_when_blocked=always)
 def cancel(request, slug):
     lab_session = _published_session(slug)
     if services.registration_cancel(session=lab_session, user=request.user) is not None:
@@ -118,13 +121,14 @@ def signals(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("signal", limited_in_view=True)
 def signal_new(request):
     if not permissions.can_raise_signal(request.user):
         return render(request, "lab/signal_form.html", {"needs_verified_email": True}, status=403)
     form = SignalForm(request.POST or None)
     if request.method == "POST":
         if posting_limited(request, "signal"):
-            form.add_error(None, TOO_MANY_MESSAGE)
+            too_many(form)
             return render(request, "lab/signal_form.html", {"form": form}, status=429)
         if form.is_valid():
             signal = services.signal_create(
@@ -142,6 +146,7 @@ def signal_new(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("signal", limited_in_view=True)
 def signal_detail(request, pk):
     signal = permissions.get_signal_for(
         request.user, pk, Signal.objects.select_related("reporter", "initiative")
@@ -158,7 +163,7 @@ def signal_detail(request, pk):
         try:
             if request.POST.get("action") == SignalReplyForm.ACTION:
                 if posting_limited(request, "signal"):
-                    reply_form.add_error(None, TOO_MANY_MESSAGE)
+                    too_many(reply_form)
                 elif reply_form.is_valid():
                     services.signal_reply(
                         signal=signal, by=request.user, body=reply_form.cleaned_data["body"]
@@ -193,6 +198,7 @@ def signal_detail(request, pk):
 
 @login_required
 @require_POST
+@posting("removal", open_when_blocked=always)
 def signal_withdraw(request, pk):
     signal = permissions.get_signal_for(request.user, pk, Signal.objects.all())
     if not permissions.can_withdraw_signal(request.user, signal):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from core.admin_lists import guard_changelists
 from knowledgebase.models import PAGES
 from knowledgebase.views import pages
 
@@ -16,6 +17,8 @@ admin.site.index_title = _("Management")
 admin.site.index_template = "admin/loket_index.html"  # with what waits for the moderators
 # admin.site is loket's management site (accounts/management_site.py): staff log in through the site's own
 # login (allauth), with its rate limits, confirmed address and second step; it has no login form of its own.
+# A malformed filter in a list's address shows the whole list again instead of a server error.
+guard_changelists(admin.site)
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from accounts.posting import always, posting
+from core.ratelimit import posting_limited, too_many
 
 from . import permissions, services
 from .forms import AppealForm, ReportForm
@@ -19,6 +20,7 @@ from .registry import item_for, kind_of
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("report", limited_in_view=True)
 def report(request, kind, pk):
     item = item_for(kind, pk)
     # What the public cannot see cannot be reported, and its existence stays private.
@@ -31,7 +33,7 @@ def report(request, kind, pk):
     context = {"form": form, "item": item, "title": item_kind.title(item), "kind_label": item_kind.label}
     if request.method == "POST":
         if posting_limited(request, "report"):
-            form.add_error(None, TOO_MANY_MESSAGE)
+            too_many(form)
             return render(request, "moderation/report.html", context, status=429)
         if form.is_valid():
             try:
@@ -53,7 +55,9 @@ def report(request, kind, pk):
 
 
 @login_required
+# The appeal is how a person contests a decision, a block included: open to a blocked account.
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("appeal", limited_in_view=True, open_when_blocked=always)
 def appeal(request, pk):
     action = get_object_or_404(ModerationAction, pk=pk)
     item = action.item
@@ -65,6 +69,9 @@ def appeal(request, pk):
         return render(request, "moderation/appeal.html", {**context, "closed": True}, status=403)
     form = AppealForm(request.POST or None)
     context["form"] = form
+    if request.method == "POST" and posting_limited(request, "appeal"):
+        too_many(form)
+        return render(request, "moderation/appeal.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             services.appeal_create(action=action, by=request.user, message=form.cleaned_data["message"])

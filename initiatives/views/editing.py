@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from accounts.posting import posting
+from core.ratelimit import posting_limited, too_many
 from initiatives import permissions
 from initiatives.choices import PublicationState
 from initiatives.forms.authoring import InitiativeForm, InvitationForm
@@ -18,12 +19,13 @@ from initiatives.shortcuts import get_initiative_for
 
 
 def _too_many(request, template, context):
-    context["form"].add_error(None, TOO_MANY_MESSAGE)
+    too_many(context["form"])
     return render(request, template, context, status=429)
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("initiative", limited_in_view=True)
 def create(request):
     if not permissions.can_register_initiative(request.user):
         # Explain what to do instead of a bare "no access": confirming the address is one click away.
@@ -47,6 +49,7 @@ def create(request):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("initiative", limited_in_view=True)
 def edit(request, slug):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     # The form works on its own copy: a rejected edit must not change the title shown around it.
@@ -65,6 +68,7 @@ def edit(request, slug):
 
 @login_required
 @require_POST
+@posting("submission")
 def submit(request, slug):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_submit_initiative)
     authoring.initiative_submit(initiative=initiative, by=request.user)
@@ -81,6 +85,7 @@ def submit(request, slug):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("removal")
 def delete(request, slug):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_delete_initiative)
     if request.method == "POST":
@@ -92,6 +97,7 @@ def delete(request, slug):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("invitation", limited_in_view=True)
 def team(request, slug):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     form = InvitationForm(request.POST or None, initiative=initiative)
@@ -121,6 +127,7 @@ def _team_context(initiative, form):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("team_join")
 def invitation(request, token):
     """The page the invitation email links to. The token itself is the permission to join."""
     found = authoring.invitation_for_token(token)

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from accounts.posting import posting
+from core.ratelimit import posting_limited, too_many
 from initiatives import permissions
 from initiatives.forms.help import HelpRequestForm, OfferForm, ReplyForm
 from initiatives.models import HelpOffer, HelpRequest
@@ -39,13 +40,14 @@ def _render_request_form(request, form, initiative, help_request=None, status=20
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("help_request", limited_in_view=True)
 def request_create(request, slug):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     if request.method != "POST":
         return _render_request_form(request, HelpRequestForm(), initiative)
     form = HelpRequestForm(request.POST)
     if posting_limited(request, "help_request"):
-        form.add_error(None, TOO_MANY_MESSAGE)
+        too_many(form)
         return _render_request_form(request, form, initiative, status=429)
     if not form.is_valid():
         return _render_request_form(request, form, initiative)
@@ -56,13 +58,14 @@ def request_create(request, slug):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("help_request", limited_in_view=True)
 def request_edit(request, slug, pk):
     initiative, help_request = _get_help_request(request, slug, pk, check=permissions.can_edit_initiative)
     if request.method != "POST":
         return _render_request_form(request, HelpRequestForm(instance=help_request), initiative, help_request)
     form = HelpRequestForm(request.POST, instance=help_request)
     if posting_limited(request, "help_request"):
-        form.add_error(None, TOO_MANY_MESSAGE)
+        too_many(form)
         return _render_request_form(request, form, initiative, help_request, status=429)
     if not form.is_valid():
         return _render_request_form(request, form, initiative, help_request)
@@ -73,6 +76,7 @@ def request_edit(request, slug, pk):
 
 @login_required
 @require_POST
+@posting("help_request")
 def request_fulfilled(request, slug, pk):
     """Mark a help request fulfilled or open again. The button says which (`fulfilled` 1 or 0), so a
     double click does not undo itself; without it the state flips."""
@@ -89,6 +93,7 @@ def request_fulfilled(request, slug, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("offer", limited_in_view=True)
 def offer_create(request, slug, pk):
     initiative, help_request = _get_help_request(request, slug, pk)
     if not permissions.can_offer_help(request.user, help_request):
@@ -98,7 +103,7 @@ def offer_create(request, slug, pk):
         return render(request, "initiatives/offer_form.html", {**context, "form": OfferForm()})
     form = OfferForm(request.POST)
     if posting_limited(request, "offer"):
-        form.add_error(None, TOO_MANY_MESSAGE)
+        too_many(form)
         return render(request, "initiatives/offer_form.html", {**context, "form": form}, status=429)
     if not form.is_valid():
         return render(request, "initiatives/offer_form.html", {**context, "form": form})
@@ -126,6 +131,7 @@ def offers(request, slug):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("offer_reply", limited_in_view=True)
 def offer_reply(request, slug, pk):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_see_offers)
     offer = get_object_or_404(
@@ -136,14 +142,14 @@ def offer_reply(request, slug, pk):
     offer.help_request.initiative = initiative
     previous_reply = offer.reply
     form = ReplyForm(request.POST if request.method == "POST" else None, instance=offer)
+    context = {"initiative": initiative, "offer": offer, "previous_reply": previous_reply, "form": form}
+    if form.is_bound and posting_limited(request, "offer_reply"):
+        too_many(form)
+        return render(request, "initiatives/offer_reply.html", context, status=429)
     if form.is_bound and form.is_valid():
         help_requests.help_offer_reply(offer=offer, by=request.user, reply=form.cleaned_data["reply"])
         messages.success(request, _("Your answer has been sent."))
         return redirect(
             reverse("initiatives:help_offer_list", kwargs={"slug": initiative.slug}) + f"#aanbod-{offer.pk}"
         )
-    return render(
-        request,
-        "initiatives/offer_reply.html",
-        {"initiative": initiative, "offer": offer, "previous_reply": previous_reply, "form": form},
-    )
+    return render(request, "initiatives/offer_reply.html", context)

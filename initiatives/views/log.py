@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from accounts.posting import posting
+from core.ratelimit import posting_limited, too_many
 from initiatives import permissions
 from initiatives.forms.log import LogEntryForm
 from initiatives.models import LogEntry
@@ -37,13 +38,14 @@ def _render_form(request, form, initiative, entry=None, status=200):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("log_entry", limited_in_view=True)
 def create(request, slug):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_edit_initiative)
     if request.method != "POST":
         return _render_form(request, LogEntryForm(), initiative)
     form = LogEntryForm(request.POST, request.FILES)
     if posting_limited(request, "log_entry"):
-        form.add_error(None, TOO_MANY_MESSAGE)
+        too_many(form)
         return _render_form(request, form, initiative, status=429)
     if not form.is_valid():
         return _render_form(request, form, initiative)
@@ -54,13 +56,14 @@ def create(request, slug):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("log_entry", limited_in_view=True)
 def edit(request, slug, pk):
     initiative, entry = _get_entry(request, slug, pk)
     if request.method != "POST":
         return _render_form(request, LogEntryForm(instance=entry), initiative, entry)
     form = LogEntryForm(request.POST, request.FILES, instance=entry)
     if posting_limited(request, "log_entry"):
-        form.add_error(None, TOO_MANY_MESSAGE)
+        too_many(form)
         return _render_form(request, form, initiative, entry, status=429)
     if not form.is_valid():
         return _render_form(request, form, initiative, entry)
@@ -71,6 +74,7 @@ def edit(request, slug, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("removal")
 def delete(request, slug, pk):
     initiative, entry = _get_entry(request, slug, pk)
     if request.method == "POST":

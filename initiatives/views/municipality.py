@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.posting import posting
+from core.ratelimit import posting_limited, too_many
 from initiatives import permissions
 from initiatives.forms.municipality import MunicipalResponseForm
 from initiatives.models import Initiative
@@ -62,6 +64,7 @@ def _can_respond(user, initiative):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@posting("municipal_response", limited_in_view=True)
 def respond(request, slug):
     initiative = get_initiative_for(
         request.user,
@@ -70,18 +73,18 @@ def respond(request, slug):
         queryset=Initiative.objects.select_related("area", "contact_person"),
     )
     form = MunicipalResponseForm(request.POST or None)
+    context = {
+        "initiative": initiative,
+        "form": form,
+        "response_count": initiative.municipal_responses.count(),
+    }
+    if request.method == "POST" and posting_limited(request, "municipal_response"):
+        too_many(form)
+        return render(request, "initiatives/respond.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         municipality.municipal_response_create(
             initiative=initiative, author=request.user, body=form.cleaned_data["body"]
         )
         messages.success(request, _("Your response is on the initiative's page now."))
         return redirect(initiative.get_absolute_url() + "#gemeente")
-    return render(
-        request,
-        "initiatives/respond.html",
-        {
-            "initiative": initiative,
-            "form": form,
-            "response_count": initiative.municipal_responses.count(),
-        },
-    )
+    return render(request, "initiatives/respond.html", context)

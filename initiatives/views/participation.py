@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from accounts.posting import always, posting
+from core.ratelimit import posting_limited, too_many
 from initiatives import permissions
 from initiatives.choices import FollowFrequency, PublicationState
 from initiatives.forms.participation import CommentForm, FollowForm, SupportForm
@@ -25,7 +26,7 @@ from initiatives.models import Comment, Follow, HelpOffer, Initiative, TeamMembe
 from initiatives.services import notifications, participation
 from initiatives.shortcuts import get_initiative_for
 
-# Nothing was typed for a support, so there is nothing to keep: a different message than TOO_MANY_MESSAGE.
+# Nothing was typed for a support, so there is nothing to keep: a different message than the forms'.
 TOO_MANY_SUPPORTS_MESSAGE = gettext_lazy(
     "You have done this a lot in a short time. Please wait a while and try again."
 )
@@ -68,6 +69,7 @@ def _back(request, default):
 
 @_login_then_back_to("steun")
 @require_POST
+@posting("support", limited_in_view=True)
 def support(request, slug):
     initiative = get_initiative_for(request.user, slug, check=permissions.can_support)
     back = _detail_url(initiative, "steun")
@@ -104,8 +106,14 @@ def support(request, slug):
 # --- Follow --------------------------------------------------------------------------------------
 
 
+def _unfollows(request):
+    """Stopping to follow only removes the person's own follow: open to a blocked account too."""
+    return request.POST.get("action") == FollowForm.UNFOLLOW
+
+
 @_login_then_back_to("volgen")
 @require_POST
+@posting("follow", open_when_blocked=_unfollows)
 def follow(request, slug):
     if request.POST.get("action") == FollowForm.UNFOLLOW:
         return _unfollow(request, slug)
@@ -192,6 +200,7 @@ def _comment_page(request, initiative, form, *, comment=None, status=200):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("comment", limited_in_view=True)
 def comment_create(request, slug):
     """The form under the comments posts here; when something is wrong (or after logging in) this page
     shows the form on its own, with what was typed."""
@@ -199,7 +208,7 @@ def comment_create(request, slug):
     form = CommentForm(request.POST or None)
     if request.method == "POST":
         if posting_limited(request, "comment"):
-            form.add_error(None, TOO_MANY_MESSAGE)
+            too_many(form)
             return _comment_page(request, initiative, form, status=429)
         if form.is_valid():
             comment = participation.comment_create(
@@ -221,12 +230,13 @@ def _own_comment(request, slug, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("comment", limited_in_view=True)
 def comment_edit(request, slug, pk):
     initiative, comment = _own_comment(request, slug, pk)
     form = CommentForm(request.POST or None, instance=comment)
     if request.method == "POST":
         if posting_limited(request, "comment"):
-            form.add_error(None, TOO_MANY_MESSAGE)
+            too_many(form)
             return _comment_page(request, initiative, form, comment=comment, status=429)
         if form.is_valid():
             participation.comment_update(comment=comment, body=form.cleaned_data["body"])
@@ -237,6 +247,7 @@ def comment_edit(request, slug, pk):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("removal", open_when_blocked=always)
 def comment_delete(request, slug, pk):
     initiative, comment = _own_comment(request, slug, pk)
     if request.method == "POST":

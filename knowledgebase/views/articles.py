@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.posting import posting
 from core.documents import CONTENT_TYPES
 from core.filters import filtered_page
-from core.ratelimit import TOO_MANY_MESSAGE, posting_limited
+from core.ratelimit import posting_limited, too_many
 from flywheels.models import Concept
 from knowledgebase import permissions
 from knowledgebase.filters import ArticleFilter
@@ -100,13 +101,14 @@ def download(request, slug):
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@posting("suggestion", limited_in_view=True)
 def suggest(request):
     if not permissions.can_suggest_example(request.user):
         return render(request, "knowledgebase/suggest.html", {"needs_verified_email": True}, status=403)
     form = SuggestExampleForm(request.POST or None)
     if request.method == "POST":
         if posting_limited(request, "suggestion"):
-            form.add_error(None, TOO_MANY_MESSAGE)
+            too_many(form)
             return render(request, "knowledgebase/suggest.html", {"form": form}, status=429)
         if form.is_valid():
             data = form.cleaned_data
