@@ -9,10 +9,27 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from .text import clean_line, clean_text
+
 
 class LoketFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+
+class SingleLineFormField(forms.CharField):
+    """A title, a name, a place: one line, without bidirectional controls or invisible characters
+    (core.text). They are removed before `required` and `max_length` are checked."""
+
+    def to_python(self, value):
+        return super().to_python(clean_line(value) if isinstance(value, str) else value)
+
+
+class LongTextFormField(forms.CharField):
+    """A story, a message, Markdown: without the bidirectional controls that reorder text (core.text)."""
+
+    def to_python(self, value):
+        return super().to_python(clean_text(value) if isinstance(value, str) else value)
 
 
 class HoneypotFormMixin:

@@ -314,3 +314,5 @@ LOGGING = {
 }
 CSRF_FAILURE_VIEW = "loket.errors.csrf_failure"
 FORM_RENDERER = "core.forms.LoketFormRenderer"
+# Themes typed as "groen, spelen" lose invisible and direction-changing characters, like titles (core.text).
+TAGGIT_TAGS_FROM_STRING = "core.text.tags_from_string"
