@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last, so the others wrap its answer (CSP, language), yet before any view or CSRF reads the body.
+    "core.middleware.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "loket.urls"
