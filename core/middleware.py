@@ -1,5 +1,7 @@
+import logging
+
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -7,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from .documents import MAX_DOCUMENT_BYTES
 from .images import MAX_UPLOAD_BYTES
+
+logger = logging.getLogger(__name__)
 
 # The largest form there is: a knowledge-base article with a photo and a document, and its text.
 MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + MAX_DOCUMENT_BYTES + 1024 * 1024
@@ -59,6 +63,12 @@ class RequestSizeLimitMiddleware:
 
     @staticmethod
     def _too_large(request):
+        message = _("The request is too large.")
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": _("The request is too large.")}, status=413)
-        return render(request, "errors/413.html", {"max_size": MAX_REQUEST_BYTES}, status=413)
+            return JsonResponse({"detail": message}, status=413)
+        try:
+            return render(request, "errors/413.html", {"max_size": MAX_REQUEST_BYTES}, status=413)
+        except Exception:  # the page needs the session and the database
+            # An error here would go to Django's error report, which reads the whole body to show the form.
+            logger.exception("The page for a too large request could not be shown")
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")

@@ -4,9 +4,10 @@ RequestSizeLimitMiddleware), with a page in plain Dutch; an ordinary upload stil
 import sys
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
+from django.test.client import ClientHandler
 from django.urls import reverse
 
+from core import middleware as middleware_module
 from core.middleware import MAX_REQUEST_BYTES, RequestSizeLimitMiddleware
 from tests.html import parse, text_of
 
@@ -43,7 +44,8 @@ class CountingBody:
 
 
 def post_through_the_whole_site(path: str, body: CountingBody, *, cookie="") -> tuple[int, bytes]:
-    """What the web server hands Django: the body as a stream and its length, nothing read in advance."""
+    """What the web server hands Django: the body as a stream and its length, nothing read in advance.
+    Django's own test handler, with CSRF checks on, as on the live site."""
     environ = {
         "REQUEST_METHOD": "POST",
         "PATH_INFO": path,
@@ -63,9 +65,8 @@ def post_through_the_whole_site(path: str, body: CountingBody, *, cookie="") -> 
         "wsgi.multiprocess": False,
         "wsgi.run_once": False,
     }
-    status = []
-    chunks = WSGIHandler()(environ, lambda line, headers, exc_info=None: status.append(line))
-    return int(status[0].split()[0]), b"".join(chunks)
+    response = ClientHandler(enforce_csrf_checks=True)(environ)
+    return response.status_code, response.content
 
 
 def test_a_50_mb_upload_is_refused_before_it_is_read(client_logged_in):
@@ -110,3 +111,21 @@ def test_a_request_of_the_limit_is_let_through(rf):
 
 def test_the_limit_fits_the_largest_form_a_photo_a_document_and_text():
     assert MAX_REQUEST_BYTES == 21 * MEGABYTE
+
+
+def test_the_body_stays_unread_when_the_page_cannot_be_shown(rf, monkeypatch, caplog):
+    """Were the page to fail, Django's error report would read the whole form to show it."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database down")
+
+    monkeypatch.setattr(middleware_module, "render", broken)
+    body = CountingBody(50 * MEGABYTE)
+    request = rf.post("/initiatieven/nieuw/", data=b"", content_type="application/octet-stream")
+    request.META.update({"CONTENT_LENGTH": str(body.size), "wsgi.input": body})
+
+    response = RequestSizeLimitMiddleware(lambda request: pytest.fail("the view was reached"))(request)
+
+    assert response.status_code == 413
+    assert body.read_bytes == 0
+    assert "too large" in caplog.text
