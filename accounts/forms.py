@@ -2,6 +2,7 @@ from allauth.account.adapter import get_adapter
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import SingleLineFormField
 from places.models import Area
 
 from .models import User
@@ -10,7 +11,7 @@ from .models import User
 class SignupForm(forms.Form):
     """Extra fields on allauth's signup form; allauth calls `signup` after creating the user."""
 
-    display_name = forms.CharField(
+    display_name = SingleLineFormField(
         label=_("Display name"),
         max_length=80,
         help_text=_("The name others see next to what you share. A first name is fine."),

@@ -3,6 +3,8 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField, SingleLineField
+
 
 class UserManager(DjangoUserManager):
     """Users log in with their email address; there is no username."""
@@ -45,7 +47,7 @@ class User(AbstractUser):
     first_name = None
     last_name = None
     email = models.EmailField(_("email address"), unique=True)
-    display_name = models.CharField(
+    display_name = SingleLineField(
         _("display name"),
         max_length=80,
         help_text=_("The name others see next to what you share. A first name is fine."),
@@ -60,7 +62,7 @@ class User(AbstractUser):
         help_text=_("Optional. Where you live or are active."),
     )
 
-    public_role = models.CharField(
+    public_role = SingleLineField(
         _("role at the municipality"),
         max_length=120,
         blank=True,
@@ -79,7 +81,7 @@ class User(AbstractUser):
         editable=False,
         choices=BlockKind.choices,
     )
-    block_reason = models.TextField(_("reason for the block"), blank=True, editable=False)
+    block_reason = LongTextField(_("reason for the block"), blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -12,6 +12,8 @@ from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .document_content import pdf_finding, zip_finding
+
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a zip that unpacks to more is a zip bomb, not a document
 MAX_ZIP_ENTRIES = 2000
@@ -46,6 +48,19 @@ def document_storage():
     return DocumentStorage()
 
 
+# What zipfile raises on a damaged, encrypted or oddly packed archive, besides BadZipFile.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    KeyError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+    EOFError,
+    ValueError,
+)
+
+
 def sniff_document(upload) -> str | None:
     """The kind of document ("pdf", "odt", "docx") the content shows, or None."""
     upload.seek(0)
@@ -70,21 +85,32 @@ def sniff_document(upload) -> str | None:
             # A .docm (macros) has word/vbaProject.bin: refused, it is not a plain document.
             if {"[Content_Types].xml", "word/document.xml"} <= names and "word/vbaProject.bin" not in names:
                 return "docx"
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        KeyError,
-        RuntimeError,
-        NotImplementedError,
-        zlib.error,
-        EOFError,
-        ValueError,
-    ):
+    except ZIP_ERRORS:
         # Damaged, encrypted or oddly packed: whatever it is, it is not a document we can vouch for.
         return None
     finally:
         upload.seek(0)
     return None
+
+
+def active_content(upload, kind: str):
+    """What the document `upload` of `kind` has that runs by itself, is embedded or is fetched from
+    elsewhere (core.document_content), or None. A zip that cannot be read through raises one of
+    ZIP_ERRORS."""
+    upload.seek(0)
+    try:
+        if kind == "pdf":
+            return pdf_finding(upload.read())
+        with zipfile.ZipFile(upload) as archive:
+            return zip_finding(archive, kind)
+    finally:
+        upload.seek(0)
+
+
+def _not_a_document():
+    return forms.ValidationError(
+        _("This file is not a document we can offer. Choose a PDF, ODT or DOCX file."), code="invalid"
+    )
 
 
 class DocumentField(forms.FileField):
@@ -105,9 +131,20 @@ class DocumentField(forms.FileField):
             )
         kind = sniff_document(upload)
         if kind is None:
+            raise _not_a_document()
+        try:
+            finding = active_content(upload, kind)
+        except ZIP_ERRORS as error:
+            raise _not_a_document() from error
+        if finding is not None:
             raise forms.ValidationError(
-                _("This file is not a document we can offer. Choose a PDF, ODT or DOCX file."),
-                code="invalid",
+                _(
+                    "This document contains %(what)s. We only offer plain documents for download. "
+                    "Remove it from the document, or make a new PDF of it (for example with Print to PDF), "
+                    "and choose that file."
+                )
+                % {"what": finding},
+                code="active_content",
             )
         upload.name = f"{uuid.uuid4().hex}.{kind}"
         upload.content_type = CONTENT_TYPES[kind]

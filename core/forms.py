@@ -9,6 +9,8 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from .text import clean_line, clean_text
+
 
 class LoketFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
@@ -19,6 +21,21 @@ def required_with_photo(field) -> None:
     """A photo's description: not required by itself, but required when there is a photo (the form's
     clean() says so). Its label says that instead of "optional" (templates/forms/includes/optional.html)."""
     field.required_when = _("required with a photo")
+
+
+class SingleLineFormField(forms.CharField):
+    """A title, a name, a place: one line, without bidirectional controls or invisible characters
+    (core.text). They are removed before `required` and `max_length` are checked."""
+
+    def to_python(self, value):
+        return super().to_python(clean_line(value) if isinstance(value, str) else value)
+
+
+class LongTextFormField(forms.CharField):
+    """A story, a message, Markdown: without the bidirectional controls that reorder text (core.text)."""
+
+    def to_python(self, value):
+        return super().to_python(clean_text(value) if isinstance(value, str) else value)
 
 
 class HoneypotFormMixin:

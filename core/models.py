@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .fields import LongTextField
+
 
 class TimeStampedModel(models.Model):
     """When a row was made and last changed; most of what people post needs both."""
@@ -28,7 +30,7 @@ class Hideable(models.Model):
     hidden_cause = models.CharField(
         _("hidden because"), max_length=20, choices=HiddenCause.choices, blank=True, editable=False
     )
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True, max_length=2000, editable=False)
+    hidden_reason = LongTextField(_("reason for hiding"), blank=True, max_length=2000, editable=False)
 
     class Meta:
         abstract = True

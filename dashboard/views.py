@@ -1,14 +1,14 @@
 """The council's dashboard: the figures for a period and a place, as charts with their numbers, and the
 same numbers as CSV."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
+
+from core.csv_export import csv_writer
 
 from . import charts
 from .figures import Chart, compute_all, headlines
@@ -62,7 +62,7 @@ def numbers_csv(request):
     response["Content-Disposition"] = (
         f'attachment; filename="loket-cijfers-{timezone.localdate():%Y-%m-%d}.csv"'
     )
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["figure", "title", "series", "category", "value"])
     for figure, result in results:
         for label, value, unit in result.numbers:

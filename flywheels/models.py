@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField, SingleLineField
 from core.models import TranslatedLabelMixin
 
 
@@ -27,8 +28,8 @@ class FlywheelQuerySet(models.QuerySet):
 
 class Flywheel(TranslatedLabelMixin, models.Model):
     slug = models.SlugField(_("slug"), unique=True)
-    label_nl = models.CharField(_("name (Dutch)"), max_length=120)
-    label_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    label_nl = SingleLineField(_("name (Dutch)"), max_length=120)
+    label_en = SingleLineField(_("name (English)"), max_length=120, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -57,11 +58,11 @@ class Concept(TranslatedLabelMixin, models.Model):
     )
     slug = models.SlugField(_("slug"), unique=True)
     order = models.PositiveSmallIntegerField(_("order"), help_text=_("Position on the flywheel, from 1."))
-    label_nl = models.CharField(_("name (Dutch)"), max_length=120)
-    label_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    label_nl = SingleLineField(_("name (Dutch)"), max_length=120)
+    label_en = SingleLineField(_("name (English)"), max_length=120, blank=True)
     # The labels are policy language to most people: the hint says the same in a few everyday words, and
     # shows beside the label wherever one appears (lists, filters, tags, the concept's own page).
-    hint_nl = models.CharField(
+    hint_nl = SingleLineField(
         _("in plain words (Dutch)"),
         max_length=80,
         blank=True,
@@ -70,10 +71,10 @@ class Concept(TranslatedLabelMixin, models.Model):
             "For example: “The neighbourhood backs the plan”."
         ),
     )
-    hint_en = models.CharField(_("in plain words (English)"), max_length=80, blank=True)
-    description_nl = models.TextField(_("meaning (Dutch)"), blank=True)
-    description_en = models.TextField(_("meaning (English)"), blank=True)
-    basis = models.CharField(
+    hint_en = SingleLineField(_("in plain words (English)"), max_length=80, blank=True)
+    description_nl = LongTextField(_("meaning (Dutch)"), blank=True)
+    description_en = LongTextField(_("meaning (English)"), blank=True)
+    basis = SingleLineField(
         _("basis"),
         max_length=200,
         blank=True,
@@ -81,12 +82,12 @@ class Concept(TranslatedLabelMixin, models.Model):
             "The published models this concept rests on, as codes from flywheels.yaml (e.g. S5, S6)."
         ),
     )
-    questions_nl = models.TextField(
+    questions_nl = LongTextField(
         _("guiding questions (Dutch)"),
         blank=True,
         help_text=_("Questions to ask yourself about an initiative, one per line."),
     )
-    questions_en = models.TextField(_("guiding questions (English)"), blank=True)
+    questions_en = LongTextField(_("guiding questions (English)"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     is_active = models.BooleanField(
         _("active"),

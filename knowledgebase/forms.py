@@ -4,17 +4,17 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin, LongTextFormField, SingleLineFormField
 from places.models import Area
 
 
 class SuggestExampleForm(HoneypotFormMixin, forms.Form):
-    title = forms.CharField(
+    title = SingleLineFormField(
         label=_("What is the example called?"),
         max_length=120,
         help_text=_("A short name, for example: Buurtkamer in de oude bibliotheek."),
     )
-    story = forms.CharField(
+    story = LongTextFormField(
         label=_("What happened, and what can others learn from it?"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -26,7 +26,7 @@ class SuggestExampleForm(HoneypotFormMixin, forms.Form):
         required=False,
         empty_label=_("(not in Doetinchem, or not sure)"),
     )
-    place = forms.CharField(
+    place = SingleLineFormField(
         label=_("Other place"),
         max_length=120,
         required=False,

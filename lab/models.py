@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.fields import LongTextField, SingleLineField
 from core.models import TimeStampedModel
 from core.text import shorten
 
@@ -33,12 +34,12 @@ class LabSessionQuerySet(models.QuerySet):
 
 
 class LabSession(TimeStampedModel):
-    topic = models.CharField(_("topic"), max_length=160)
+    topic = SingleLineField(_("topic"), max_length=160)
     slug = models.SlugField(_("web address"), max_length=180, unique=True)
-    description = models.TextField(_("description"), max_length=5000, help_text=_("You can use Markdown."))
+    description = LongTextField(_("description"), max_length=5000, help_text=_("You can use Markdown."))
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    place = models.CharField(_("place"), max_length=200, help_text=_("Where: the name and address."))
+    place = SingleLineField(_("place"), max_length=200, help_text=_("Where: the name and address."))
     capacity = models.PositiveSmallIntegerField(_("places"), help_text=_("How many people can take part."))
     is_published = models.BooleanField(_("published"), default=False, help_text=_("Shown on the site."))
     host = models.ForeignKey(
@@ -49,7 +50,7 @@ class LabSession(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="lab_sessions_hosted",
     )
-    report = models.TextField(
+    report = LongTextField(
         pgettext_lazy("the write-up of a lab session", "report"),
         blank=True,
         max_length=10000,
@@ -155,8 +156,8 @@ class Signal(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="signals",
     )
-    title = models.CharField(_("in a few words"), max_length=160)
-    description = models.TextField(_("what happened"), max_length=5000)
+    title = SingleLineField(_("in a few words"), max_length=160)
+    description = LongTextField(_("what happened"), max_length=5000)
     initiative = models.ForeignKey(
         "initiatives.Initiative",
         verbose_name=_("about the initiative"),
@@ -196,7 +197,7 @@ class SignalMessage(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by")
     )
     from_ombuds = models.BooleanField(_("from the ombuds"), default=False)
-    body = models.TextField(_("message"), max_length=5000)
+    body = LongTextField(_("message"), max_length=5000)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
+    # Last, so the others wrap its answer (CSP, language), yet before any view or CSRF reads the body.
+    "core.middleware.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "loket.urls"
@@ -358,3 +360,5 @@ LOGGING = {
 }
 CSRF_FAILURE_VIEW = "loket.errors.csrf_failure"
 FORM_RENDERER = "core.forms.LoketFormRenderer"
+# Themes typed as "groen, spelen" lose invisible and direction-changing characters, like titles (core.text).
+TAGGIT_TAGS_FROM_STRING = "core.text.tags_from_string"

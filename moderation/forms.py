@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin, LongTextFormField
 
 from .models import Report, ReportReason
 from .services import REASON_MAX_LENGTH
@@ -23,7 +23,7 @@ class ReportForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class AppealForm(HoneypotFormMixin, forms.Form):
-    message = forms.CharField(
+    message = LongTextFormField(
         label=_("Why should another moderator look again?"),
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -34,7 +34,7 @@ class AppealForm(HoneypotFormMixin, forms.Form):
 class ReasonForm(forms.Form):
     """A decision in the management site, with the reason the author gets by email."""
 
-    reason = forms.CharField(
+    reason = LongTextFormField(
         label=_("Reason"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
@@ -43,7 +43,7 @@ class ReasonForm(forms.Form):
 
 
 class OptionalReasonForm(ReasonForm):
-    reason = forms.CharField(
+    reason = LongTextFormField(
         label=_("Note"),
         required=False,
         max_length=REASON_MAX_LENGTH,

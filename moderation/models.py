@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField, SingleLineField
+
 
 class ReportReason(models.TextChoices):
     OFFENSIVE = "offensive", _("offensive, hurtful or discriminating")
@@ -36,7 +38,7 @@ class Report(models.Model):
         related_name="reports",
     )
     reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
-    text = models.TextField(_("explanation"), blank=True, max_length=2000)
+    text = LongTextField(_("explanation"), blank=True, max_length=2000)
     status = models.CharField(
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.OPEN, db_index=True
     )
@@ -107,8 +109,8 @@ class ModerationAction(models.Model):
         related_name="moderation_actions_about",
         help_text=_("The author of the item, or the blocked account."),
     )
-    item_label = models.CharField(_("item"), max_length=300, help_text=_("As it was called at the time."))
-    reason = models.TextField(_("reason"), blank=True)
+    item_label = SingleLineField(_("item"), max_length=300, help_text=_("As it was called at the time."))
+    reason = LongTextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -142,7 +144,7 @@ class Appeal(models.Model):
         on_delete=models.PROTECT,
         related_name="appeals",
     )
-    message = models.TextField(_("message"), max_length=3000)
+    message = LongTextField(_("message"), max_length=3000)
     status = models.CharField(
         _("status"), max_length=20, choices=AppealStatus.choices, default=AppealStatus.OPEN, db_index=True
     )

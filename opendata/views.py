@@ -1,7 +1,6 @@
 """Open data for people and other sites: a page that explains it, exports as CSV and JSON, and a small
 list of a village's initiatives to embed in a village council's own site."""
 
-import csv
 import json
 
 from csp.decorators import csp_replace
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from core.csv_export import csv_writer
 from core.slugs import is_slug
 from places.models import Area
 
@@ -53,7 +53,7 @@ def export(request, what, fmt):
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         fields = list(serializer_class.Meta.fields)
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow(fields)
         for row in rows:
             writer.writerow([_flat(row[name]) for name in fields])

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import SingleLineField
+
 
 class Area(models.Model):
     """A district of the town of Doetinchem, a village or hamlet, or the rural area around them."""
@@ -11,7 +13,7 @@ class Area(models.Model):
         HAMLET = "hamlet", _("hamlet")
         RURAL = "rural", _("rural area")
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
+    name = SingleLineField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Used in web addresses."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from core.forms import HoneypotFormMixin, required_with_photo
+from core.forms import HoneypotFormMixin, LongTextFormField, required_with_photo
 from core.images import PhotoField
 from flywheels.models import Concept
 from places.models import Area
@@ -71,7 +71,7 @@ class InitiativeForm(HoneypotFormMixin, forms.ModelForm):
             "photo again: a browser does not keep a chosen file."
         ),
     )
-    links = forms.CharField(
+    links = LongTextFormField(
         label=_("Links"),
         required=False,
         max_length=2000,

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HoneypotFormMixin
+from core.forms import HoneypotFormMixin, LongTextFormField
 from initiatives.models import MunicipalResponse
 from moderation.services import REASON_MAX_LENGTH
 
@@ -26,7 +26,7 @@ class MunicipalResponseForm(HoneypotFormMixin, forms.ModelForm):
 class RejectForm(forms.Form):
     """Used in the management site: the reason goes to the team by email."""
 
-    reason = forms.CharField(
+    reason = LongTextFormField(
         label=_("Reason for rejection"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "cols": 60}),
@@ -41,7 +41,7 @@ class RejectForm(forms.Form):
 class HideForm(forms.Form):
     """Used in the management site: the reason goes to the team by email, with the way to appeal."""
 
-    reason = forms.CharField(
+    reason = LongTextFormField(
         label=_("Reason for hiding"),
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "cols": 60}),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField, SingleLineField
 from core.models import TimeStampedModel
 
 from ..choices import HelpKind
@@ -13,8 +14,8 @@ from .initiative import Initiative, InitiativePartQuerySet
 class HelpRequest(TimeStampedModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="help_requests")
     kind = models.CharField(_("what is needed"), max_length=20, choices=HelpKind.choices)
-    title = models.CharField(_("title"), max_length=120)
-    description = models.TextField(_("description"), max_length=2000)
+    title = SingleLineField(_("title"), max_length=120)
+    description = LongTextField(_("description"), max_length=2000)
     is_fulfilled = models.BooleanField(_("fulfilled"), default=False)
     fulfilled_at = models.DateTimeField(_("fulfilled on"), null=True, blank=True)
 
@@ -39,8 +40,8 @@ class HelpOffer(TimeStampedModel):
     offered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="help_offers"
     )
-    message = models.TextField(_("message"), max_length=2000)
-    reply = models.TextField(_("answer of the team"), max_length=2000, blank=True)
+    message = LongTextField(_("message"), max_length=2000)
+    reply = LongTextField(_("answer of the team"), max_length=2000, blank=True)
     replied_at = models.DateTimeField(_("answered"), null=True, blank=True)
     replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

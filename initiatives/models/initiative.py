@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from core.fields import LongTextField, SingleLineField
 from core.models import HiddenCause, TimeStampedModel
 from core.search import search_filter
 
@@ -85,12 +86,12 @@ class InitiativePartQuerySet(models.QuerySet):
 
 
 class Initiative(TimeStampedModel):
-    title = models.CharField(_("title"), max_length=120)
+    title = SingleLineField(_("title"), max_length=120)
     slug = models.SlugField(_("web address"), max_length=140, unique=True)
-    summary = models.CharField(
+    summary = SingleLineField(
         _("summary"), max_length=300, help_text=_("One or two sentences: what is the initiative about?")
     )
-    story = models.TextField(
+    story = LongTextField(
         _("story"),
         max_length=20000,
         help_text=_("How it started, what you want to achieve and who is involved. You can use Markdown."),
@@ -123,13 +124,13 @@ class Initiative(TimeStampedModel):
     )
     cover_image = models.ImageField(_("cover photo"), upload_to="initiatives/covers/%Y/%m/", blank=True)
     cover_thumbnail = models.ImageField(upload_to="initiatives/thumbnails/%Y/%m/", blank=True, editable=False)
-    cover_alt = models.CharField(
+    cover_alt = SingleLineField(
         _("description of the photo"),
         max_length=200,
         blank=True,
         help_text=_("What can be seen in the photo, for people who cannot see it."),
     )
-    links = models.TextField(
+    links = LongTextField(
         _("links"),
         blank=True,
         max_length=2000,
@@ -167,8 +168,8 @@ class Initiative(TimeStampedModel):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    rejection_reason = LongTextField(_("reason for rejection"), blank=True)
+    hidden_reason = LongTextField(_("reason for hiding"), blank=True)
     hidden_cause = models.CharField(
         _("hidden because"), max_length=20, choices=HiddenCause.choices, blank=True, editable=False
     )

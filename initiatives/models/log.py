@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField, SingleLineField
 from core.models import Hideable, TimeStampedModel
 
 from ..choices import LogKind, ObstacleCategory, PublicationState
@@ -43,10 +44,10 @@ class LogEntry(Hideable, TimeStampedModel):
         help_text=_("Only for an obstacle: what kind of obstacle was it?"),
     )
     happened_on = models.DateField(_("date"), default=timezone.localdate)
-    title = models.CharField(_("title"), max_length=120)
-    text = models.TextField(_("text"), max_length=10000, help_text=_("You can use Markdown."))
+    title = SingleLineField(_("title"), max_length=120)
+    text = LongTextField(_("text"), max_length=10000, help_text=_("You can use Markdown."))
     image = models.ImageField(_("photo"), upload_to="initiatives/log/%Y/%m/", blank=True)
-    image_alt = models.CharField(_("description of the photo"), max_length=200, blank=True)
+    image_alt = SingleLineField(_("description of the photo"), max_length=200, blank=True)
 
     objects = LogEntryQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField
 from core.models import TimeStampedModel
 from core.text import shorten
 
@@ -21,7 +22,7 @@ class MunicipalResponse(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="municipal_responses",
     )
-    body = models.TextField(_("response"), max_length=5000, help_text=_("You can use Markdown."))
+    body = LongTextField(_("response"), max_length=5000, help_text=_("You can use Markdown."))
 
     objects = InitiativePartQuerySet.as_manager()
 

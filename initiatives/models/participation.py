@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField
 from core.models import Hideable, TimeStampedModel
 from core.text import shorten
 
@@ -87,7 +88,7 @@ class CommentQuerySet(InitiativePartQuerySet):
 class Comment(Hideable, TimeStampedModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
-    body = models.TextField(_("comment"), max_length=3000)
+    body = LongTextField(_("comment"), max_length=3000)
 
     objects = CommentQuerySet.as_manager()
 

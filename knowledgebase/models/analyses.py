@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField, SingleLineField
 from core.models import TimeStampedModel
 from initiatives.choices import Origin
 from initiatives.choices import PublicationState as InitiativeState
@@ -35,16 +36,16 @@ class CaseAnalysis(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="analyses",
     )
-    title = models.CharField(_("title"), max_length=160)
+    title = SingleLineField(_("title"), max_length=160)
     slug = models.SlugField(_("web address"), max_length=180, unique=True)
-    summary = models.TextField(_("summary"), max_length=1000)
-    lessons = models.TextField(
+    summary = LongTextField(_("summary"), max_length=1000)
+    lessons = LongTextField(
         _("lessons"),
         blank=True,
         max_length=10000,
         help_text=_("What others can learn from this case. Markdown."),
     )
-    working_elements = models.TextField(
+    working_elements = LongTextField(
         _("working elements"),
         blank=True,
         max_length=10000,
@@ -56,7 +57,7 @@ class CaseAnalysis(TimeStampedModel):
         blank=True,
         related_name="case_analyses",
     )
-    other_contributors = models.TextField(
+    other_contributors = LongTextField(
         _("other contributors"),
         blank=True,
         max_length=2000,
@@ -129,10 +130,10 @@ class ConceptFinding(models.Model):
     concept = models.ForeignKey(
         "flywheels.Concept", verbose_name=_("concept"), on_delete=models.PROTECT, related_name="findings"
     )
-    happened = models.TextField(_("what happened"), blank=True, max_length=3000)
-    helped = models.TextField(_("what helped"), blank=True, max_length=3000)
-    hindered = models.TextField(_("what hindered"), blank=True, max_length=3000)
-    lessons = models.TextField(_("lesson"), blank=True, max_length=3000)
+    happened = LongTextField(_("what happened"), blank=True, max_length=3000)
+    helped = LongTextField(_("what helped"), blank=True, max_length=3000)
+    hindered = LongTextField(_("what hindered"), blank=True, max_length=3000)
+    lessons = LongTextField(_("lesson"), blank=True, max_length=3000)
 
     class Meta:
         ordering = ["concept__flywheel__order", "concept__order"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core.documents import document_kind, document_storage
+from core.fields import LongTextField, SingleLineField
 from core.models import Hideable, TimeStampedModel
 from core.search import search_filter
 from knowledgebase.permissions import articles_visible_to
@@ -84,15 +85,15 @@ class Article(Hideable, TimeStampedModel):
     kind = models.CharField(
         _("kind"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.EXAMPLE
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = SingleLineField(_("title"), max_length=120)
     slug = models.SlugField(_("web address"), max_length=140, unique=True)
-    summary = models.CharField(
+    summary = SingleLineField(
         _("summary"), max_length=300, help_text=_("One or two sentences, shown in lists and search results.")
     )
-    body = models.TextField(_("text"), max_length=30000, help_text=_("You can use Markdown."))
+    body = LongTextField(_("text"), max_length=30000, help_text=_("You can use Markdown."))
     cover_image = models.ImageField(_("cover photo"), upload_to="articles/covers/%Y/%m/", blank=True)
     cover_thumbnail = models.ImageField(upload_to="articles/thumbnails/%Y/%m/", blank=True, editable=False)
-    cover_alt = models.CharField(
+    cover_alt = SingleLineField(
         _("description of the photo"),
         max_length=200,
         blank=True,
@@ -110,7 +111,7 @@ class Article(Hideable, TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
-    place = models.CharField(
+    place = SingleLineField(
         _("other place"),
         max_length=120,
         blank=True,

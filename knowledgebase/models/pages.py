@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import LongTextField, SingleLineField
 from core.models import TranslatedLabelMixin
 
 # Every page has its own address: slug -> (path, URL name), routed in loket/urls.py. Editors change pages,
@@ -23,16 +24,16 @@ PAGES = {
 
 class Page(TranslatedLabelMixin, models.Model):
     slug = models.SlugField(_("page"), max_length=60, unique=True, editable=False)
-    title_nl = models.CharField(_("title (Dutch)"), max_length=120)
-    title_en = models.CharField(_("title (English)"), max_length=120, blank=True)
-    description_nl = models.CharField(
+    title_nl = SingleLineField(_("title (Dutch)"), max_length=120)
+    title_en = SingleLineField(_("title (English)"), max_length=120, blank=True)
+    description_nl = SingleLineField(
         _("description (Dutch)"), max_length=300, blank=True, help_text=_("One sentence, for search engines.")
     )
-    description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
-    lead_nl = models.TextField(_("introduction (Dutch)"), max_length=1000, blank=True)
-    lead_en = models.TextField(_("introduction (English)"), max_length=1000, blank=True)
-    body_nl = models.TextField(_("text (Dutch)"), max_length=50000, help_text=_("Markdown."))
-    body_en = models.TextField(_("text (English)"), max_length=50000, blank=True, help_text=_("Markdown."))
+    description_en = SingleLineField(_("description (English)"), max_length=300, blank=True)
+    lead_nl = LongTextField(_("introduction (Dutch)"), max_length=1000, blank=True)
+    lead_en = LongTextField(_("introduction (English)"), max_length=1000, blank=True)
+    body_nl = LongTextField(_("text (Dutch)"), max_length=50000, help_text=_("Markdown."))
+    body_en = LongTextField(_("text (English)"), max_length=50000, blank=True, help_text=_("Markdown."))
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from dashboard.figures import FIGURES, compute_all
+from places.models import Area
 from tests.dashboard.helpers import CSV, INDEX, scope_for
 from tests.dashboard.world import build
 from tests.html import links, parse
@@ -110,3 +111,18 @@ def test_the_csv_counts_hand_made_data(council_client):
 
     support = [row for row in read_csv(council_client)[1:] if row[0] == "support"]
     assert [row[4] for row in support[:3]] == ["2", "0", "0"]  # supporters, offers, help requests
+
+
+def test_names_a_spreadsheet_would_run_are_written_as_text(council_client):
+    """An editor may name a village anything: in the council's spreadsheet it stays a name, not a formula."""
+    area = Area.objects.get(slug="wehl")
+    area.name = '=HYPERLINK("http://evil.example","Wehl")'
+    area.save()
+    InitiativeFactory(area=area)
+
+    rows = [
+        row for row in read_csv(council_client, {"periode": "alles"})[1:] if row[0] == "initiatives_by_area"
+    ]
+
+    assert [row[3] for row in rows] == ["'" + area.name]
+    assert [row[4] for row in rows] == ["1"]

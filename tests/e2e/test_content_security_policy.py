@@ -76,3 +76,23 @@ def test_initiative_pages_and_their_moderation_work_under_the_policy(csp_page, u
     expect(csp_page.locator(".selector-available")).to_be_visible()
 
     assert csp_page.refusals == []
+
+
+def test_the_api_documentation_works_under_the_policy(csp_page):
+    response = csp_page.goto("/api/docs/")
+    assert "'unsafe-inline'" not in response.headers["content-security-policy"]
+
+    # Swagger UI draws the page from the schema: the operations appear only if its scripts ran.
+    operation = csp_page.locator(".opblock-summary").first
+    expect(operation).to_be_visible()
+    operation.click()
+    csp_page.get_by_role("button", name="Try it out").first.click()
+    csp_page.get_by_role("button", name="Execute").first.click()
+    expect(csp_page.locator(".responses-table .response").first).to_be_visible()
+    csp_page.locator("#model-Area .model-box-control").click()
+    expect(csp_page.locator("#model-Area .property-row").first).to_be_visible()
+    # Swagger UI's stylesheet and the page's own applied.
+    assert csp_page.evaluate("getComputedStyle(document.querySelector('.opblock')).borderRadius") == "4px"
+    assert csp_page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(250, 250, 250)"
+
+    assert csp_page.refusals == []

@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.text import clean_text
 from initiatives.choices import FollowFrequency, NotificationKind
 from initiatives.models import Initiative, MunicipalResponse, Notification
 from initiatives.services.municipality import municipal_response_create
@@ -194,7 +195,7 @@ def test_hostile_text_is_stored_as_typed_or_refused_never_an_error(servant_clien
 
     assert response.status_code in (200, 302)
     if response.status_code == 302:
-        assert MunicipalResponse.objects.get().body == body.strip()
+        assert MunicipalResponse.objects.get().body == clean_text(body).strip()  # less direction controls
         page = servant_client.get(initiative.get_absolute_url()).content.decode()
         assert "<script>alert" not in page
         assert "onerror=" not in page

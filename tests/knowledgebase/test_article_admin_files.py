@@ -131,6 +131,41 @@ def test_file_that_is_no_document_is_a_form_error(editor_client, settings, conte
     assert files_under(settings.DOCUMENTS_ROOT) == set()
 
 
+REMOTE_TEMPLATE = docx(
+    **{
+        "word/_rels/settings.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="https://evil.example/sjabloon.dotm" TargetMode="External" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"/>'
+            "</Relationships>"
+        )
+    }
+)
+PDF_WITH_JAVASCRIPT = PDF.replace(b"/Pages 2 0 R", b"/Pages 2 0 R /OpenAction << /S /JavaScript /JS (x) >>")
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        (REMOTE_TEMPLATE, "draaiboek.docx"),
+        (
+            docx(**{"word/styles-extra.xml": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504}),
+            "draaiboek.docx",
+        ),
+        (PDF_WITH_JAVASCRIPT, "draaiboek.pdf"),
+    ],
+    ids=["docx-remote-template", "docx-renamed-macro-part", "pdf-javascript"],
+)
+def test_document_that_runs_or_fetches_something_is_a_form_error(editor_client, settings, content, name):
+    response = editor_client.post(ADD, article_data(attachment=pdf(name, content)))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.has_error("attachment", "active_content")
+    assert "Dit document bevat" in str(form_errors(response))
+    assert not Article.objects.exists()
+    assert files_under(settings.DOCUMENTS_ROOT) == set()
+
+
 def test_encrypted_zip_as_file_is_a_form_error_not_a_500(editor_client):
     damaged = with_header_patched(odt_document("Draaiboek", ["Stap 1."]), flags=0x1)
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import HiddenCause
+from core.text import clean_text
 from initiatives.choices import PublicationState
 from moderation.models import ActionKind, ModerationAction, Report, ReportReason, ReportStatus
 from moderation.registry import kind_of
@@ -277,7 +278,7 @@ def test_hostile_text_in_a_report_never_breaks_the_page(client_logged_in, text):
 
     assert response.status_code in (200, 302)
     if response.status_code == 302:
-        assert Report.objects.get().text == text.strip()
+        assert Report.objects.get().text == clean_text(text).strip()  # less the direction controls
     else:
         assert response.context["form"].errors
         assert not Report.objects.exists()

