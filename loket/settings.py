@@ -173,6 +173,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
+# Tell people by email when their password, email address or two-step verification changes (a
+# takeover shows itself to the owner); the emails carry no link (templates/account/email/).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samenwerken in Doetinchem] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Rate limits, tuned for a municipal site: a resident who mistypes a password a few times is fine;
