@@ -1,6 +1,6 @@
 # The two commands: `make run` (the site with demo content) and `make test` (the whole suite).
 # Everything they need is installed from the project's own files: pyproject.toml, package-lock.json,
-# and Debian's chromium for the browser tests.
+# and Debian's chromium for the browser tests and Java for the HTML check.
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +13,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 DEVELOPMENT := DEBUG=true SITE_URL=$(SITE_URL)
 
-.PHONY: run test install install-test chromium gettext lint format messages clean
+.PHONY: run test install install-test chromium java gettext lint format messages clean
 
 run: install
 	$(DEVELOPMENT) $(BIN)/python manage.py migrate --noinput
@@ -34,7 +34,7 @@ format: install-test
 
 install: $(VENV)/.app-installed node_modules/.installed
 
-install-test: install $(VENV)/.test-installed chromium gettext
+install-test: install $(VENV)/.test-installed chromium java gettext
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -59,6 +59,13 @@ chromium:
 		echo "Installing Debian's chromium for the browser tests"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# The HTML check (tests/e2e/test_valid_html.py) runs the Nu Html Checker, npm's vnu-jar, on Java 17 or newer.
+java:
+	@command -v java >/dev/null || { \
+		echo "Installing Debian's Java runtime for the HTML check"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # A test checks that the translation catalogue has every string of the source, with makemessages (gettext).
 gettext:

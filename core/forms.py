@@ -5,6 +5,9 @@
 The templates come from the project's TEMPLATES setting, so they can use the site's own template tags.
 """
 
+import datetime
+import re
+
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +39,36 @@ class LongTextFormField(forms.CharField):
 
     def to_python(self, value):
         return super().to_python(clean_text(value) if isinstance(value, str) else value)
+
+
+class DateInput(forms.DateInput):
+    """A day chosen with the browser's calendar: `<input type="date">`.
+
+    Its value is a day as HTML writes it (2025-03-01), whatever the language's own format, or nothing. What
+    someone sent that is no day (only a hand-made address can send it) is not written back into the field:
+    HTML does not allow it there, and the browser would show an empty field anyway. The error says why.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if isinstance(value, str) and not _is_html_date(value):
+            return None
+        return value
+
+
+def _is_html_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 class HoneypotFormMixin:

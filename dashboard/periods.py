@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from initiatives.models import Initiative
 from places.models import Area
 
@@ -67,13 +68,13 @@ class ScopeForm(forms.Form):
     van = forms.DateField(
         label=_("From"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Only with your own dates."),
     )
     tot = forms.DateField(
         label=_("Until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Up to and including this day."),
     )
     gebied = forms.ModelChoiceField(

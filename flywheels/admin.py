@@ -3,10 +3,12 @@ words, meanings, guiding questions, order and status."""
 
 from django.contrib import admin
 
+from core.admin import LabelledTableInputs, TabularInline
+
 from .models import Concept, Flywheel
 
 
-class ConceptInline(admin.TabularInline):
+class ConceptInline(TabularInline):
     model = Concept
     fields = ["order", "label_nl", "label_en", "slug", "status", "is_active"]
     prepopulated_fields = {"slug": ["label_nl"]}
@@ -15,7 +17,7 @@ class ConceptInline(admin.TabularInline):
 
 
 @admin.register(Flywheel)
-class FlywheelAdmin(admin.ModelAdmin):
+class FlywheelAdmin(LabelledTableInputs, admin.ModelAdmin):
     list_display = ["label_nl", "label_en", "status", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["label_nl"]}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import AutocompleteFields
 from core.documents import DocumentField
 from core.images import PhotoField
 from flywheels.models import Concept
@@ -106,7 +107,7 @@ def _publish(modeladmin, request, queryset):
 
 
 @admin.register(Article)
-class ArticleAdmin(AboutAnInitiative, admin.ModelAdmin):
+class ArticleAdmin(AboutAnInitiative, AutocompleteFields, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "kind", "state", "published_at", "is_featured", "area", "suggested_by"]
     list_filter = ["state", "kind", "is_featured", "concepts__flywheel", "area"]
@@ -277,7 +278,7 @@ class CaseAnalysisAdminForm(PublishedAtMixin, forms.ModelForm):
 
 
 @admin.register(CaseAnalysis)
-class CaseAnalysisAdmin(AboutAnInitiative, admin.ModelAdmin):
+class CaseAnalysisAdmin(AboutAnInitiative, AutocompleteFields, admin.ModelAdmin):
     form = CaseAnalysisAdminForm
     list_display = ["title", "initiative", "state", "published_at"]
     list_filter = ["state", "initiative__origin"]

@@ -1,7 +1,10 @@
 """Small template helpers for the site layout and for rendering form fields in NL Design System markup."""
 
+import datetime
+
 from django import template
 from django.forms import widgets
+from django.utils import timezone
 
 from core.markdown import render_markdown
 
@@ -77,3 +80,19 @@ def is_checkbox(bound_field):
 def markdown(text):
     """Render user-written Markdown as sanitised HTML (see core/markdown.py)."""
     return render_markdown(text)
+
+
+@register.filter
+def html_datetime(value):
+    """A moment or a day as the `datetime` attribute of <time> wants it: `2025-03-01T14:05:09+01:00`.
+
+    `|date:"c"` writes Python's isoformat, with microseconds whenever the moment has them (every moment a
+    live site records); HTML allows three digits of a second at most. Seconds are precise enough here.
+    """
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HoneypotFormMixin, required_with_photo
+from core.forms import DateInput, HoneypotFormMixin, required_with_photo
 from core.images import PhotoField
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.models import LogEntry
@@ -50,7 +50,7 @@ class LogEntryForm(HoneypotFormMixin, forms.ModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "obstacle_category": forms.RadioSelect,
-            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "happened_on": DateInput(),
             "text": forms.Textarea(attrs={"rows": 10}),
         }
         help_texts = {

@@ -1,7 +1,8 @@
-"""Every page meets WCAG 2.1 AA as far as axe-core can tell, and reflows on a phone without scrolling sideways.
+"""Every page meets WCAG 2.1 AA (and 2.2's target size) as far as axe-core can tell, and reflows on a phone
+without scrolling sideways.
 
-A new page gets its line in PAGES and is then checked both ways. The Django admin (/beheer/) is left out on
-purpose: it is Django's own interface for staff, not something loket's templates control.
+A new page gets its line in PAGES and is then checked both ways, and for valid HTML (test_valid_html.py).
+The management site (/beheer/) has its own check, for every staff role: test_accessibility_management.py.
 """
 
 from dataclasses import dataclass
