@@ -53,7 +53,7 @@ def _joined(queryset, group_by: str, text, ordering=()) -> Subquery:
     rows = (
         queryset.order_by()
         .values(group_by)
-        .annotate(joined=StringAgg(text, " ", ordering=ordering, output_field=TextField()))
+        .annotate(joined=StringAgg(text, " ", order_by=ordering, output_field=TextField()))
         .values("joined")
     )
     return Coalesce(Subquery(rows[:1]), Value(""), output_field=TextField())

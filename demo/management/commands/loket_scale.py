@@ -39,6 +39,8 @@ class Command(BaseCommand):
                 "loket_scale creates thousands of accounts with a published password; it only runs with DEBUG "
                 "on. Use --force if you really mean it (never on a live site)."
             )
+        if append and flush:
+            raise CommandError("Either --append or --flush, not both.")
         if initiatives < 1:
             raise CommandError("--initiatives must be at least 1.")
         if flush:
