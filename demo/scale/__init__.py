@@ -114,6 +114,7 @@ def scale_fill(*, initiatives: int, seed: int, say=print) -> dict:
     analyses_create(**common, concepts=concepts, initiatives=maker.made)
     lab_create(**common, initiatives=maker.made)
     step("knowledge base and samenwerkingslab")
+    writer.analyze()
     with transaction.atomic():
         search_vectors_update(first_ids=first_ids)
         writer.reset_sequences()

@@ -49,6 +49,17 @@ class BulkWriter:
                 _write(each, rows)
                 self.written[each] += len(rows)
 
+    def analyze(self) -> None:
+        """Fresh statistics for the tables written (PostgreSQL): without them the planner still counts the
+        rows of the empty tables, and a set-based UPDATE over them picks plans that take hours."""
+        connection = connections[DEFAULT_DB_ALIAS]
+        if connection.vendor != "postgresql":
+            return
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for model in self.next_ids:
+                cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")
+
     def reset_sequences(self) -> None:
         """After rows were written with their own ids, the database's sequences continue above them
         (PostgreSQL; SQLite keeps track by itself)."""

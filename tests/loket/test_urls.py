@@ -297,6 +297,7 @@ ADDRESSES = [
     ),
     ("beheer/(?P<url>.*)$", None),
     ("healthz", "health_check"),
+    ("livez", "liveness_check"),
 ]
 
 
