@@ -23,11 +23,14 @@ def data_set() -> str:
     )
 
 
-def document(*, options, result: str, bare_rate: float, started, loads, restarts: int) -> str:
+def document(*, options, result: str, bare_rate: float, started, loads, restarts: int, filled_in=None) -> str:
     size, seconds = options["initiatives"], options["seconds"]
     before, after = (", ".join(f"{value:.1f}" for value in load) for load in loads)
     facts = "\n".join(f"| {name} | {value} |" for name, value in machine(wrk.version()))
     note = f"\n{options['note'].strip()}\n" if options["note"].strip() else ""
+    filled = (
+        f"filled in {filled_in:.0f} s by this run" if filled_in is not None else "filled by an earlier run"
+    )
     return f"""# Benchmark
 
 The last run of `make bench` (issue 16): each public page and the council's dashboard under load on the
@@ -36,10 +39,12 @@ scale data set, against a bare Django view (`/livez`, no database) in the same r
 
 - **Run**: {timezone.localtime(started):%Y-%m-%d %H:%M %Z}, `make bench BENCH_INITIATIVES={size} BENCH_SECONDS={seconds}`
   (`manage.py loket_bench --initiatives {size} --seconds {seconds}` with the Makefile's environment)
-- **Data set**: `manage.py loket_scale --initiatives {size} --seed {options["seed"]}`: {data_set()}
-- **Server**: gunicorn, {WORKERS} sync workers, timeout {TIMEOUT} s, `DEBUG=false`, PostgreSQL on the same machine
-- **Load**: wrk, {options["connections"]} connections, {options["threads"]} threads, {seconds} s per page; the bare
-  view first and last, {bare_rate:,.0f} req/s on average, which "page : bare" divides by
+- **Data set**: `manage.py loket_scale --initiatives {size} --seed {options["seed"]}` ({filled}):
+  {data_set()}
+- **Server**: gunicorn, {WORKERS} sync workers, timeout {TIMEOUT} s, `DEBUG=false`, PostgreSQL on the same
+  machine
+- **Load**: wrk, {options["connections"]} connections, {options["threads"]} threads, {seconds} s per page; the
+  bare view first and last, {bare_rate:,.0f} req/s on average, which "page : bare" divides by
 - **Load average** of the machine (1, 5, 15 min) before: {before}; after: {after}; gunicorn restarted
   {restarts} time(s) to drop the queue a slow page left behind
 {note}

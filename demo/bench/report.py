@@ -1,5 +1,6 @@
 """The benchmark's result as Markdown: the machine, the data set, and a table of the pages."""
 
+import math
 import os
 import platform
 from dataclasses import dataclass
@@ -49,7 +50,9 @@ def ratio(rate: float, bare_rate: float) -> str:
     if not bare_rate:
         return "—"
     share = rate / bare_rate
-    return f"{share:.2f}" if share >= 0.1 or share == 0 else f"{share:.3f}"
+    if share >= 0.1 or share == 0:
+        return f"{share:.2f}"
+    return f"{share:.{1 - math.floor(math.log10(share))}f}"  # two significant digits: 0.0047
 
 
 def seconds(value: float) -> str:
@@ -60,6 +63,8 @@ def one_request(row: Row) -> str:
     found = row.probe
     if found.status == 0:
         return f"no answer after {seconds(found.total)} ({found.problem.split(':')[0]})"
+    if found.status != 200:
+        return f"HTTP {found.status} after {seconds(found.total)}"
     if row.page.download:
         return f"first byte {seconds(found.first_byte)}, complete {seconds(found.total)}"
     return seconds(found.total)
@@ -71,6 +76,8 @@ def errors(row: Row) -> str:
         parts.append(f"HTTP {row.probe.status}")
     if row.load:
         parts += [f"{count} {kind}" for kind, count in row.load.errors.items() if count]
+        if not row.load.requests:
+            parts.append(f"none answered within the {row.load.seconds:.0f} s")
     return ", ".join(parts) or "—"
 
 

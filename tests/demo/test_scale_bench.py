@@ -14,7 +14,7 @@ from demo.bench import wrk
 from demo.bench.pages import Page
 from demo.bench.probe import Probe, probe
 from demo.bench.queries import client_for, count_queries
-from demo.bench.report import Row, table
+from demo.bench.report import Row, ratio, table
 from demo.bench.wrk import Load, parse
 from tests.demo.scale_helpers import scale_loaded
 
@@ -99,7 +99,7 @@ def test_the_table_has_a_row_per_page_with_its_share_of_the_bare_view():
     assert header.startswith("| page | req/s | p50 ms | p95 ms | p99 ms | page : bare |")
     assert rule.count("---") == header.count("|") - 1
     assert "| 1,000 |" in first and "| 1.00 |" in first
-    assert "| 5.00 | 10.0 | 20.0 | 30.0 | 0.005 | 600 ms | 594,000 | 76,000 | 5 | — |" in second
+    assert "| 5.00 | 10.0 | 20.0 | 30.0 | 0.0050 | 600 ms | 594,000 | 76,000 | 5 | — |" in second
     assert "a=1\\|2" in second  # a pipe in an address does not break the table
 
 
@@ -128,8 +128,15 @@ def test_a_page_that_failed_shows_why():
     cut_line, failed_line = table([cut_off, failed], bare_rate=1000.0).splitlines()[2:]
 
     assert "no answer after 30.5 s (RemoteDisconnected)" in cut_line and "4 read" in cut_line
-    assert "| 0.00 | — | — | — |" in cut_line
-    assert "HTTP 500, 20 status" in failed_line
+    assert "| 0.00 | — | — | — |" in cut_line and "none answered within the 10 s" in cut_line
+    assert "HTTP 500 after 100 ms" in failed_line and "HTTP 500, 20 status" in failed_line
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"), [(500, "0.50"), (100, "0.10"), (47, "0.047"), (0.47, "0.00047"), (0, "0.00")]
+)
+def test_the_share_of_the_bare_view_keeps_two_significant_digits(rate, expected):
+    assert ratio(rate, 1000.0) == expected
 
 
 class _Tiny(http.server.BaseHTTPRequestHandler):

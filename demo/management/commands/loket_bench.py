@@ -52,8 +52,10 @@ class Command(BaseCommand):
         if database_ensure():
             self.say(f"Created the database {settings.DATABASES['default']['NAME']}.")
         began = time.monotonic()
+        self.filled_in = None
         if dataset_ensure(initiatives=options["initiatives"], seed=options["seed"], say=self.say):
-            self.say(f"Filled in {time.monotonic() - began:.0f} s.")
+            self.filled_in = time.monotonic() - began
+            self.say(f"Filled in {self.filled_in:.0f} s.")
         if not options["no_collectstatic"]:
             call_command("collectstatic", interactive=False, verbosity=0)
 
@@ -69,6 +71,7 @@ class Command(BaseCommand):
                 started=self.started,
                 loads=(self.load_before, self.load_after),
                 restarts=self.restarts,
+                filled_in=self.filled_in,
             )
             options["output"].parent.mkdir(parents=True, exist_ok=True)
             options["output"].write_text(text, encoding="utf-8")
