@@ -13,7 +13,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 DEVELOPMENT := DEBUG=true SITE_URL=$(SITE_URL)
 
-.PHONY: run test install install-test chromium java gettext lint format messages clean
+.PHONY: run test install install-test chromium java gettext lint format messages clean bench wrk
 
 run: install
 	$(DEVELOPMENT) $(BIN)/python manage.py migrate --noinput
@@ -23,6 +23,29 @@ run: install
 # One worker per CPU core (pytest-xdist); each worker has its own test database.
 test: install-test
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+# The benchmark (README, "Benchmark"; not part of `make test`): the scale data set in PostgreSQL, gunicorn
+# with production settings, wrk against every public page and the council's dashboard; the table goes to
+# docs/benchmark.md. The database is created when missing and kept, so the next run skips the filling.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/loket_bench
+BENCH_INITIATIVES ?= 100000
+BENCH_SECONDS ?= 10
+BENCH_NOTE ?=
+# The local Redis when one answers, as in production (cache and rate limits shared by the workers).
+BENCH_REDIS_URL ?= $(shell $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 6379), 1)" 2>/dev/null && echo redis://127.0.0.1:6379/15)
+
+bench: install wrk
+	DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) DEBUG=false SECURE_SSL_REDIRECT=false \
+	ALLOWED_HOSTS=127.0.0.1,localhost SECRET_KEY=bench-only-$$(date +%s)-not-a-secret-for-any-site-ever-1234567890 \
+	$(BIN)/python manage.py loket_bench --initiatives $(BENCH_INITIATIVES) --seconds $(BENCH_SECONDS) \
+		--output docs/benchmark.md --note "$(BENCH_NOTE)"
+
+# The benchmark's load generator, from Debian like chromium.
+wrk:
+	@command -v wrk >/dev/null || { \
+		echo "Installing Debian's wrk for the benchmark"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -3,7 +3,7 @@
 A staff member's powers reach beyond the management site (the municipality's responses, the ombuds'
 confidential signals, the dashboard), so until their session had its second step every page sends them
 there, apart from the pages on the way in: logging in and out, confirming an address, setting up the app
-and giving a code, the language switch and the health check.
+and giving a code, the language switch and the health and liveness checks.
 """
 
 from django.conf import settings
@@ -19,6 +19,7 @@ ON_THE_WAY_IN = {
     "account_confirm_email",
     "set_language",
     "health_check",
+    "liveness_check",
 }
 
 

@@ -52,6 +52,7 @@ urlpatterns = [
     ),
     path("beheer/", admin.site.urls),
     path("healthz", views.healthz, name="health_check"),
+    path("livez", views.livez, name="liveness_check"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,5 +1,5 @@
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -97,3 +97,11 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+@require_safe
+def livez(request):
+    """For liveness probes, and the benchmark's yardstick (`manage.py loket_bench`): answers without
+    touching the database, so it costs what Django itself costs per request (middleware, routing)."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -311,6 +311,7 @@ ADDRESSES = [
     ),
     ("beheer/(?P<url>.*)$", None),
     ("healthz", "health_check"),
+    ("livez", "liveness_check"),
 ]
 
 

@@ -1,0 +1,34 @@
+"""The whole benchmark end to end (`manage.py loket_bench`) on a tiny data set, one second per page: it
+needs PostgreSQL and wrk, writes the collected static files (as `make bench` does) and takes about a
+minute, so it runs only when asked: `BENCH_SMOKE=1 DATABASE_URL=postgres://... pytest tests/demo/test_scale_bench_e2e.py`.
+In a module of its own: gunicorn reads committed data only, which a module-wide transaction would hide."""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [
+    pytest.mark.skipif(not os.environ.get("BENCH_SMOKE"), reason="end to end only with BENCH_SMOKE=1"),
+    pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (make bench installs it)"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def test_the_benchmark_end_to_end_on_a_tiny_data_set(settings, tmp_path):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("the benchmark runs on PostgreSQL")
+    # gunicorn serves the collected, hashed static files, as in production.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    output = tmp_path / "benchmark.md"
+
+    call_command("loket_bench", initiatives=20, seconds=1, connections=2, threads=1, output=output)
+
+    text = output.read_text()
+    assert "| bare Django view (/livez) `/livez` |" in text
+    assert text.count("\n| ") >= 16 + 6  # the table's rows and the machine's
+    assert "HTTP 500" not in text
