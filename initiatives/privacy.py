@@ -190,9 +190,7 @@ def _comments(user) -> list:
     ]
 
 
-def _invitations_sent(user) -> list:
-    """The invitations to join a team they sent, with the address they typed."""
-    invitations = TeamInvitation.objects.filter(invited_by=user).select_related("initiative")
+def _invitations(invitations) -> list:
     return [
         {
             "initiative": invitation.initiative.title,
@@ -200,8 +198,13 @@ def _invitations_sent(user) -> list:
             "invited": _moment(invitation.created_at),
             "accepted": _moment(invitation.accepted_at),
         }
-        for invitation in invitations.order_by("created_at", "pk")
+        for invitation in invitations.select_related("initiative").order_by("created_at", "pk")
     ]
+
+
+def _invitations_sent(user) -> list:
+    """The invitations to join a team they sent, with the address they typed."""
+    return _invitations(TeamInvitation.objects.filter(invited_by=user))
 
 
 def _to_their_addresses(user) -> Q:
@@ -212,16 +215,7 @@ def _to_their_addresses(user) -> Q:
 
 def _invitations_received(user) -> list:
     """The invitations to join a team sent to one of their addresses."""
-    invitations = TeamInvitation.objects.filter(_to_their_addresses(user)).select_related("initiative")
-    return [
-        {
-            "initiative": invitation.initiative.title,
-            "email": invitation.email,
-            "invited": _moment(invitation.created_at),
-            "accepted": _moment(invitation.accepted_at),
-        }
-        for invitation in invitations.order_by("created_at", "pk")
-    ]
+    return _invitations(TeamInvitation.objects.filter(_to_their_addresses(user)))
 
 
 def _municipal_responses(user) -> list:
