@@ -1,8 +1,10 @@
 """Following an initiative: how often to get email, unfollowing, the email itself and one-click unsubscribe."""
 
+import datetime
 from urllib.parse import quote
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -12,11 +14,12 @@ from initiatives.services.notifications import followers_notify, unsubscribe_tok
 from initiatives.services.participation import follow_remove, follow_set
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import FollowFactory, InitiativeFactory, VerifiedUserFactory
-from tests.initiatives.participation_helpers import messages_of, url
+from tests.initiatives.participation_helpers import messages_of, unsubscribe_links, unsubscribed_by, url
 
 pytestmark = pytest.mark.django_db
 
 FOLLOWING = reverse("initiatives:followed_initiative_list")
+SIGNED_AT = datetime.datetime(2025, 3, 12, 7, 0, 59, tzinfo=datetime.UTC)
 
 
 def follow(client, initiative, **data):
@@ -169,8 +172,9 @@ def test_immediate_follower_gets_an_email_with_the_change_and_an_unsubscribe_lin
     assert "de eerste schop in de grond" in message.body
     assert "Speeltuin & Plein" in message.body  # plain text: not HTML-escaped
     assert initiative.get_absolute_url() + "#logboek-1" in message.body
-    assert unsubscribe_url(follow_row) in message.body
-    assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe_url(follow_row)}>"
+    [link] = unsubscribe_links(message.body)
+    assert unsubscribed_by(link) == follow_row
+    assert message.extra_headers["List-Unsubscribe"] == f"<{link}>"
     assert Notification.objects.get().sent_at is not None
 
 
@@ -255,6 +259,24 @@ def test_bad_unsubscribe_token_is_a_404(client, token):
 
     assert client.get(address).status_code == 404
     assert client.post(address).status_code == 404
+
+
+def test_unsubscribe_link_made_again_later_reads_differently_but_stops_the_same_follow(client):
+    # Why tests compare where unsubscribe links lead, not their text: the token holds the second it was
+    # signed, so two links made a second apart differ (and a test comparing them failed now and then).
+    follow_row = FollowFactory(frequency=FollowFrequency.DAILY)
+    with time_machine.travel(SIGNED_AT, tick=False):
+        first = unsubscribe_url(follow_row)
+    with time_machine.travel(SIGNED_AT + datetime.timedelta(seconds=1), tick=False):
+        again = unsubscribe_url(follow_row)
+
+    assert first != again
+    assert unsubscribed_by(first) == unsubscribed_by(again) == follow_row
+    # The link never runs out: a year later it still stops the email.
+    with time_machine.travel(SIGNED_AT + datetime.timedelta(days=365)):
+        assert client.post(path_of(first), {"action": "stop_email"}).status_code == 200
+    follow_row.refresh_from_db()
+    assert follow_row.frequency == FollowFrequency.NEVER
 
 
 def test_token_of_a_removed_follow_is_a_404(client):
