@@ -19,46 +19,62 @@ from .choices import LogKind
 from .models import Initiative, LogEntry
 
 VERSION_KEY = "initiatives:log-counts:version"
-COUNTS_KEY = "initiatives:log-counts:{version}"
+COUNTS_KEY = "initiatives:log-counts:{name}:{version}"
 # Counts that no write replaced stay a day at most; a write makes them unreachable at once.
 TIMEOUT = 24 * 60 * 60
 
 
 def log_counts():
-    """{"total": n, "kinds": {kind: n}, "obstacles": {"entries": n, "initiatives": n},
-    "categories": {kind of obstacle: {"entries": n, "initiatives": n}}}, from the cache if it has them.
-    Counting anew takes two queries."""
+    """{"total": n, "kinds": {kind: n}, "categories": {kind of obstacle: n}}: the entries the log page lists,
+    from the cache if it has them. Counting anew takes one query."""
+    return _cached("log", _count_log)
+
+
+def obstacle_counts():
+    """{"entries": n, "initiatives": n, "categories": {kind of obstacle: {"entries": n, "initiatives": n}}}:
+    the obstacles and the initiatives that met them, in all and per kind of obstacle, from the cache if it
+    has them. Counting anew takes two queries (an initiative with obstacles of two kinds counts once in
+    all: not a sum of the kinds)."""
+    return _cached("obstacles", _count_obstacles)
+
+
+def _cached(name, count):
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY)
-    key = COUNTS_KEY.format(version=version)
+    key = COUNTS_KEY.format(name=name, version=version)
     counts = cache.get(key)
     if counts is None:
-        counts = _count()
+        counts = count()
         cache.set(key, counts, TIMEOUT)
     return counts
 
 
-def _count():
-    published = LogEntry.objects.published().order_by()
+def _count_log():
     kinds = dict.fromkeys(LogKind.values, 0)
     categories = {}
-    rows = published.values("kind", "obstacle_category").annotate(
-        entries=Count("pk"), initiatives=Count("initiative", distinct=True)
+    rows = (
+        LogEntry.objects.published()
+        .order_by()
+        .values("kind", "obstacle_category")
+        .annotate(entries=Count("pk"))
     )
     for row in rows:
         kinds[row["kind"]] = kinds.get(row["kind"], 0) + row["entries"]
         if row["obstacle_category"]:
-            categories[row["obstacle_category"]] = {
-                "entries": row["entries"],
-                "initiatives": row["initiatives"],
-            }
-    # An initiative with obstacles of two kinds counts once: not a sum of the kinds.
-    obstacles = published.filter(kind=LogKind.OBSTACLE).aggregate(
+            categories[row["obstacle_category"]] = row["entries"]
+    return {"total": sum(kinds.values()), "kinds": kinds, "categories": categories}
+
+
+def _count_obstacles():
+    obstacles = LogEntry.objects.published().of_kind(LogKind.OBSTACLE).order_by()
+    counts = obstacles.aggregate(entries=Count("pk"), initiatives=Count("initiative", distinct=True))
+    rows = obstacles.values("obstacle_category").annotate(
         entries=Count("pk"), initiatives=Count("initiative", distinct=True)
     )
-    return {"total": sum(kinds.values()), "kinds": kinds, "obstacles": obstacles, "categories": categories}
+    counts["categories"] = {row.pop("obstacle_category"): row for row in rows}
+    return counts
 
 
 def forget_log_counts(**kwargs):

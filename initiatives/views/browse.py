@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from core.filters import filtered_page
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.filters import InitiativeFilter, LogEntryFilter
-from initiatives.log_counts import log_counts
+from initiatives.log_counts import log_counts, obstacle_counts
 from initiatives.models import Initiative, LogEntry
 
 INITIATIVES_PER_PAGE = 12
@@ -84,7 +84,7 @@ def _listed(filterset, counts):
     """How many entries the log page lists with these filters, from the counts."""
     kind, category = filterset.kind, filterset.form.cleaned_data["categorie"]
     if category:
-        return counts["categories"].get(category, {}).get("entries", 0)
+        return counts["categories"].get(category, 0)
     return counts["kinds"][kind] if kind else counts["total"]
 
 
@@ -94,12 +94,12 @@ def obstacles(request):
     initiatives/log_counts.py (cached until the next write); the latest few of each kind one query per
     kind, each read from an index in date order: a fixed number of queries, each reading a few rows,
     however many obstacles there are."""
-    counts = log_counts()
+    counts = obstacle_counts()
     entries = (
         LogEntry.objects.published().of_kind(LogKind.OBSTACLE).for_listing().order_by(*NEWEST_ENTRIES_FIRST)
     )
     stats = counts["categories"]
-    totals = counts["obstacles"]
+    totals = {"entries": counts["entries"], "initiatives": counts["initiatives"]}
     latest_by_category = {
         category: list(entries.filter(obstacle_category=category)[:RECENT_OBSTACLES_PER_CATEGORY])
         for category in ObstacleCategory.values
