@@ -1,10 +1,6 @@
 """Browsing without an account: the list of published initiatives with filters and search, the log of all
 initiatives together, and the obstacles that recur. Each page runs a fixed number of queries."""
 
-from collections import defaultdict
-
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -14,6 +10,7 @@ from django.views.decorators.http import require_safe
 from core.filters import filtered_page
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.filters import InitiativeFilter, LogEntryFilter
+from initiatives.log_counts import log_counts, obstacle_counts
 from initiatives.models import Initiative, LogEntry
 
 INITIATIVES_PER_PAGE = 12
@@ -46,22 +43,24 @@ def index(request):
 @require_safe
 def log_entries(request):
     """All log entries of published initiatives, of one kind or all: where initiatives learn from each
-    other. `?soort=` picks the kind, `?categorie=` (obstacles only) the kind of obstacle."""
-    published = LogEntry.objects.published()
+    other. `?soort=` picks the kind, `?categorie=` (obstacles only) the kind of obstacle. The counts come
+    from initiatives/log_counts.py (cached until the next write), the page from an index in this order."""
+    counts = log_counts()
     filterset = LogEntryFilter(
-        request.GET, published.for_listing().order_by(*NEWEST_ENTRIES_FIRST), offer_options=True
+        request.GET,
+        LogEntry.objects.published().for_listing().order_by(*NEWEST_ENTRIES_FIRST),
+        offer_options=True,
     )
-    page, _active = filtered_page(request, filterset, LOG_ENTRIES_PER_PAGE)
+    page, _active = filtered_page(
+        request, filterset, LOG_ENTRIES_PER_PAGE, count=lambda f: _listed(f, counts)
+    )
     kind, category = filterset.kind, filterset.form.cleaned_data["categorie"]
 
-    counts = published.aggregate(
-        total=Count("pk"), **{f"n_{value}": Count("pk", filter=Q(kind=value)) for value in LogKind.values}
-    )
     kinds = [
         {
             "value": value,
             "title": KIND_TITLES[value],
-            "count": counts[f"n_{value}"],
+            "count": counts["kinds"][value],
             "url": f"{request.path}?{urlencode({'soort': value})}",
             "current": value == kind and not category,
         }
@@ -81,34 +80,30 @@ def log_entries(request):
     )
 
 
+def _listed(filterset, counts):
+    """How many entries the log page lists with these filters, from the counts."""
+    kind, category = filterset.kind, filterset.form.cleaned_data["categorie"]
+    if category:
+        return counts["categories"].get(category, 0)
+    return counts["kinds"][kind] if kind else counts["total"]
+
+
 @require_safe
 def obstacles(request):
-    """The kinds of obstacles, the most frequent first, each with its latest entries. Three queries: the
-    totals, the counts per kind, and the latest few of every kind at once (numbered per kind by a window
-    function), however many obstacles there are."""
-    entries = LogEntry.objects.published().of_kind(LogKind.OBSTACLE)
-    totals = entries.aggregate(entries=Count("pk"), initiatives=Count("initiative", distinct=True))
-    stats = {
-        row["obstacle_category"]: row
-        for row in entries.order_by()
-        .values("obstacle_category")
-        .annotate(entries=Count("pk"), initiatives=Count("initiative", distinct=True))
-    }
-    latest = (
-        entries.for_listing()
-        .annotate(
-            position=Window(
-                RowNumber(),
-                partition_by=F("obstacle_category"),
-                order_by=[F("happened_on").desc(), F("created_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(position__lte=RECENT_OBSTACLES_PER_CATEGORY)
-        .order_by(*NEWEST_ENTRIES_FIRST)
+    """The kinds of obstacles, the most frequent first, each with its latest entries. The counts come from
+    initiatives/log_counts.py (cached until the next write); the latest few of each kind one query per
+    kind, each read from an index in date order: a fixed number of queries, each reading a few rows,
+    however many obstacles there are."""
+    counts = obstacle_counts()
+    entries = (
+        LogEntry.objects.published().of_kind(LogKind.OBSTACLE).for_listing().order_by(*NEWEST_ENTRIES_FIRST)
     )
-    latest_by_category = defaultdict(list)
-    for entry in latest:
-        latest_by_category[entry.obstacle_category].append(entry)
+    stats = counts["categories"]
+    totals = {"entries": counts["entries"], "initiatives": counts["initiatives"]}
+    latest_by_category = {
+        category: list(entries.filter(obstacle_category=category)[:RECENT_OBSTACLES_PER_CATEGORY])
+        for category in ObstacleCategory.values
+    }
 
     log_url = reverse("initiatives:log_entry_list")
     categories = []
