@@ -4,6 +4,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import User
 
 
@@ -38,6 +39,16 @@ class UserAdmin(DjangoUserAdmin):
     ]
     filter_horizontal = ["groups", "user_permissions"]
     change_password_form = AdminPasswordChangeForm
+
+    # An account deleted here goes as when the person deletes it (services.user_delete): every app's
+    # erasure step runs first (the stored counts of what they supported, their files, the history that
+    # named them), not only the cascade.
+    def delete_model(self, request, obj):
+        services.user_delete(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            services.user_delete(user=user)
 
 
 # allauth's own admin for authenticators shows their data: the app's secret and the recovery codes' seed.

@@ -17,6 +17,7 @@ from core.mail import site_url
 from .choices import NotificationKind
 from .models import HelpOffer, HelpRequest, Notification, TeamInvitation
 from .services.authoring import team_member_leave_site
+from .services.participation import support_count_change
 
 
 def _moment(value):
@@ -257,8 +258,10 @@ def erase(user) -> None:
     """Comments, offers, supports, follows and their notifications go with the account (they cascade);
     the initiatives only they could see go, the others stay without their name (see
     `team_member_leave_site`). Invitations sent to their addresses go, used or not. Followers' notices of
-    a civil servant's responses no longer name them."""
+    a civil servant's responses no longer name them. Their supports leave the stored counts of the
+    initiatives now, in the erasure's transaction: the cascade that deletes the rows counts nothing."""
     team_member_leave_site(user=user)
+    support_count_change(initiative_ids=user.supports.values("initiative_id"), by=-1)
     TeamInvitation.objects.filter(_to_their_addresses(user)).delete()
     paths = [
         response.get_absolute_url() for response in user.municipal_responses.select_related("initiative")

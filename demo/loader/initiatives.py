@@ -27,6 +27,7 @@ from core.images import clean_photo, make_thumbnail
 from flywheels.models import Concept
 from initiatives.choices import Origin, PublicationState, Stage, TeamRole
 from initiatives.models import Follow, Initiative, Support, TeamMembership
+from initiatives.services.participation import support_count_change
 from initiatives.services.search import initiative_reindex
 from places.models import Area
 
@@ -182,6 +183,7 @@ class _Loader:
             for key, is_named in supporters
         )
         self.bulk_backdate(Support, supports, spread(since, self.clock.now, len(supports)))
+        support_count_change(initiative_ids=[initiative.pk], by=len(supports))
 
     def add_followers(self, initiative, keys: list[str], since):
         follows = Follow.objects.bulk_create(

@@ -190,7 +190,7 @@ class InitiativeMaker:
         moments += self.help(initiative_id, team[0], since, case.counts.get("help_requests", 0))
         responses = self.responses(initiative_id, since, case.counts.get("municipal_responses", 0))
         self.comments(initiative_id, since, case.counts.get("comments", 0))
-        self.supports(initiative_id, since, case.counts.get("supports", 0))
+        initiative.support_count = self.supports(initiative_id, since, case.counts.get("supports", 0))
         self.follows(initiative_id, since, case.counts.get("follows", 0))
 
         last_activity = max(moments + responses)
@@ -309,8 +309,10 @@ class InitiativeMaker:
     def supporters(self, count: int) -> list[int]:
         return self.rng.sample(range(self.people.residents), min(count, self.people.residents))
 
-    def supports(self, initiative_id: int, since, count: int) -> None:
-        for index in self.supporters(count):
+    def supports(self, initiative_id: int, since, count: int) -> int:
+        """Writes the supports; returns how many, the initiative's stored count."""
+        supporters = self.supporters(count)
+        for index in supporters:
             self.writer.add(
                 Support(
                     id=self.writer.new_id(Support),
@@ -320,6 +322,7 @@ class InitiativeMaker:
                     created_at=self.timeline.between(max(since, self.people.joined(index))),
                 )
             )
+        return len(supporters)
 
     def follows(self, initiative_id: int, since, count: int) -> None:
         for index in self.supporters(count):

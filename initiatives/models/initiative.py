@@ -5,8 +5,7 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,20 +16,6 @@ from core.models import HiddenCause, TimeStampedModel
 from core.search import search_filter
 
 from ..choices import GovernmentRole, Origin, ParticipationStep, PublicationState, Stage
-
-
-def _count_of(model, field="initiative"):
-    """A subquery counting `model` rows per initiative: keeps list pages at one query, whatever the joins."""
-    return Coalesce(
-        Subquery(
-            model.objects.filter(**{field: OuterRef("pk")})
-            .order_by()
-            .values(field)
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        ),
-        0,
-    )
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -45,13 +30,13 @@ class InitiativeQuerySet(models.QuerySet):
         return self.all() if visible is None else self.filter(visible)
 
     def with_support_count(self):
-        # The model behind the `supports` relation: Support lives in participation.py, which builds on this.
-        support = self.model._meta.get_field("supports").related_model
-        return self.annotate(support_count=_count_of(support))
+        """The number of supporters is stored on the initiative (`support_count`, kept by the support
+        services), so nothing is counted per row: kept for the callers that say what they show."""
+        return self.all()
 
     def for_cards(self):
         """Everything a list card shows, in a fixed number of queries."""
-        return self.select_related("area").with_support_count()
+        return self.select_related("area")
 
     def in_role(self, role):
         """The municipality's role in a society initiative (GovernmentRole) or the residents' step in a
@@ -175,6 +160,10 @@ class Initiative(TimeStampedModel):
     )
     first_response_at = models.DateTimeField(_("first response of the municipality"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
+    # How many people support it: the rows of Support, counted as they come and go (in the same
+    # transaction, by services.participation and the erasure of an account), so that "most supported"
+    # is a sort on an indexed column and not a count per initiative.
+    support_count = models.PositiveIntegerField(_("supporters"), default=0, editable=False)
     # Kept up to date by services.initiatives.initiative_reindex: the words search looks at (title,
     # summary, story, themes, log). The vector is PostgreSQL's, GIN-indexed there (migration 0002).
     search_document = models.TextField(blank=True, editable=False)
@@ -203,10 +192,26 @@ class Initiative(TimeStampedModel):
         ]
         indexes = [
             models.Index(fields=["publication_state", "-published_at"], name="initiative_listing_idx"),
+            # The list's "most supported" order (initiatives.filters.ORDERINGS), column for column.
+            models.Index(
+                fields=["publication_state", "-support_count", "-published_at", "-id"],
+                name="initiative_most_supported_idx",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # An initiative read before someone supported it must not write its old count back when it is
+        # saved whole (an edit, a response): only the support services change `support_count`.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "support_count"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("initiatives:initiative_detail", kwargs={"slug": self.slug})

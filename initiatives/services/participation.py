@@ -1,6 +1,8 @@
 """Taking part in an initiative: supporting it, following it and commenting on it."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from initiatives.choices import FollowFrequency
 from initiatives.models import Comment, Follow, Initiative, Support
@@ -17,9 +19,12 @@ def support_add(*, initiative: Initiative, user, is_named: bool = False) -> tupl
     if support is None:
         try:
             with transaction.atomic():
-                return Support.objects.create(initiative=initiative, user=user, is_named=is_named), True
+                support = Support.objects.create(initiative=initiative, user=user, is_named=is_named)
         except IntegrityError:
             support = Support.objects.get(initiative=initiative, user=user)
+        else:
+            support_count_change(initiative_ids=[initiative.pk], by=1)
+            return support, True
     if support.is_named != is_named:
         support.is_named = is_named
         support.save(update_fields=["is_named"])
@@ -30,7 +35,24 @@ def support_add(*, initiative: Initiative, user, is_named: bool = False) -> tupl
 def support_withdraw(*, initiative: Initiative, user) -> bool:
     """Withdraw the support of `user`. Returns whether there was one."""
     deleted, _by_model = Support.objects.filter(initiative=initiative, user=user).delete()
+    if deleted:
+        support_count_change(initiative_ids=[initiative.pk], by=-deleted)
     return bool(deleted)
+
+
+def support_count_change(*, initiative_ids, by: int) -> None:
+    """Add `by` to the stored number of supporters of each initiative, in the database (`F()`): two
+    supports at the same moment each add their own one, where a count read and written back would lose
+    one. Call it in the transaction that adds or deletes the Support rows."""
+    Initiative.objects.filter(pk__in=initiative_ids).update(support_count=F("support_count") + by)
+
+
+def support_count_recount(*, initiative_ids) -> None:
+    """Set the stored number of supporters of each initiative to its Support rows, in one statement."""
+    rows = Support.objects.filter(initiative=OuterRef("pk")).order_by().values("initiative")
+    Initiative.objects.filter(pk__in=initiative_ids).update(
+        support_count=Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1]), 0)
+    )
 
 
 @transaction.atomic

@@ -142,6 +142,9 @@ def test_supporters_follows_and_comments_bring_the_pages_to_life(demo):
     assert Follow.objects.filter(user__email="bewoner@loket.example").count() == 2
     assert Comment.objects.count() >= 4
 
+    for initiative in Initiative.objects.all():
+        assert initiative.support_count == initiative.supports.count(), initiative.slug
+
     wehl = Initiative.objects.get(slug="dorpsplan-wehl")
     named = list(wehl.supports.filter(is_named=True).select_related("user"))
     street = burgerinitiatief_progress(wehl, named)[0]

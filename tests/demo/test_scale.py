@@ -120,6 +120,13 @@ def test_what_people_do_comes_after_they_joined_and_after_publication():
         assert comment.created_at >= max(comment.author.date_joined, comment.initiative.published_at)
 
 
+def test_every_initiative_stores_the_number_of_its_supports():
+    counted = Initiative.objects.annotate(rows=Count("supports")).values_list("support_count", "rows")
+
+    assert all(stored == rows for stored, rows in counted)
+    assert sum(stored for stored, _rows in counted) == Support.objects.count()
+
+
 def test_only_published_initiatives_have_supporters_comments_and_responses():
     unpublished = Initiative.objects.exclude(
         publication_state__in=[PublicationState.PUBLISHED, PublicationState.HIDDEN]

@@ -29,6 +29,7 @@ from initiatives.models import (
     Support,
     TeamMembership,
 )
+from initiatives.services.participation import support_count_change
 from initiatives.services.search import initiative_reindex
 from tests.accounts.factories import UserFactory, verify_email
 from tests.places.factories import AreaFactory
@@ -133,6 +134,15 @@ class SupportFactory(DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory)
     user = factory.SubFactory(VerifiedUserFactory)
     is_named = False
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """A support counts, as the services count it (the stored `support_count`), also on the
+        initiative the test holds."""
+        support = super()._create(model_class, *args, **kwargs)
+        support_count_change(initiative_ids=[support.initiative_id], by=1)
+        support.initiative.support_count += 1
+        return support
 
 
 class FollowFactory(DjangoModelFactory):
