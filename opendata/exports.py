@@ -10,9 +10,10 @@ items leave while the rest is still being read.
 
 from itertools import islice
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
-from rest_framework.fields import DateTimeField
+from django.utils import timezone
 
 from core.mail import site_url
 from initiatives.choices import PublicationState
@@ -23,7 +24,6 @@ from .serializers import ArticleSerializer, InitiativeSerializer
 
 CHUNK = 2000
 _SLUG = "slug-to-fill-in"
-_DATETIME = DateTimeField()
 
 
 def _address(view_name):
@@ -32,18 +32,24 @@ def _address(view_name):
     return lambda slug: f"{before}{slug}{after}"
 
 
-def _moment(value):
-    """A date and time as the API writes it (ISO 8601, in the site's time zone)."""
-    return None if value is None else _DATETIME.to_representation(value)
+def _moment(value, zone):
+    """A date and time as the API writes it: ISO 8601 in the site's time zone `zone`, UTC as "Z" (what
+    DRF's DateTimeField gives, without its checks per value, which cost a tenth of the export's time)."""
+    if value is None:
+        return None
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def _themes(model, pks) -> dict:
-    """The theme names of each item in `pks`, by name."""
+    """The theme names of each item in `pks`, by name. Read from taggit's table of tagged items by its
+    own (content type, object id) columns: a join from the item casts the id and misses that index."""
+    through = model._meta.get_field("tags").through
     found = {}
     rows = (
-        model.objects.filter(pk__in=pks, tags__isnull=False)
-        .order_by("pk", "tags__name")
-        .values_list("pk", "tags__name")
+        through.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
+        .order_by("object_id", "tag__name")
+        .values_list("object_id", "tag__name")
     )
     for pk, name in rows:
         found.setdefault(pk, []).append(name)
@@ -107,7 +113,7 @@ def initiatives():
             "last_activity_at",
         )
     )
-    address = _address("initiatives:initiative_detail")
+    address, zone = _address("initiatives:initiative_detail"), timezone.get_current_timezone()
     for row, themes, concepts in _in_chunks(Initiative, values):
         (_pk, slug, title, summary, area_slug, area_name, area_kind, origin, stage, role, step) = row[:11]
         support_count, published_at, last_activity_at = row[11:]
@@ -124,8 +130,8 @@ def initiatives():
             "themes": themes,
             "concepts": concepts,
             "support_count": support_count,
-            "published_at": _moment(published_at),
-            "last_activity_at": _moment(last_activity_at),
+            "published_at": _moment(published_at, zone),
+            "last_activity_at": _moment(last_activity_at, zone),
         }
 
 
@@ -152,7 +158,7 @@ def articles():
         )
     )
     address = _address("knowledgebase:article_detail")
-    download = _address("knowledgebase:article_download")
+    download, zone = _address("knowledgebase:article_download"), timezone.get_current_timezone()
     for row, themes, concepts in _in_chunks(Article, values):
         (_pk, slug, title, summary, kind, area_slug, area_name, area_kind, place) = row[:9]
         initiative, initiative_state, source_url, attachment, published_at = row[9:]
@@ -170,7 +176,7 @@ def articles():
             "initiative": initiative if initiative_state == PublicationState.PUBLISHED else None,
             "source_url": source_url,
             "file": download(slug) if attachment else None,
-            "published_at": _moment(published_at),
+            "published_at": _moment(published_at, zone),
         }
 
 
