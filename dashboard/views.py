@@ -3,12 +3,11 @@ same numbers as CSV."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from core.csv_export import csv_writer
+from core.csv_export import csv_response
 
 from . import charts
 from .figures import Chart, compute_all, headlines
@@ -53,25 +52,24 @@ def index(request):
     )
 
 
-@login_required
-@require_safe
-def numbers_csv(request):
-    """Every number on the page, one per row: figure, series, category, value."""
-    _form, _scope, results = _scope_and_results(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="loket-cijfers-{timezone.localdate():%Y-%m-%d}.csv"'
-    )
-    writer = csv_writer(response)
-    writer.writerow(["figure", "title", "series", "category", "value"])
+def _numbers(results):
     for figure, result in results:
         for label, value, unit in result.numbers:
-            writer.writerow([figure.key, figure.title, label, unit, value])
+            yield [figure.key, figure.title, label, unit, value]
         groups = result.groups or [("", result.categories, result.series)]
         for group, categories, series in groups:
             for row in series:
                 for category, value in zip(categories, row.values, strict=True):
-                    writer.writerow(
-                        [figure.key, figure.title, f"{group} {row.name}".strip(), category, value]
-                    )
-    return response
+                    yield [figure.key, figure.title, f"{group} {row.name}".strip(), category, value]
+
+
+@login_required
+@require_safe
+def numbers_csv(request):
+    """Every number on the page, one per row: figure, series, category, value (streamed, like every CSV)."""
+    _form, _scope, results = _scope_and_results(request)
+    return csv_response(
+        f"loket-cijfers-{timezone.localdate():%Y-%m-%d}.csv",
+        ["figure", "title", "series", "category", "value"],
+        _numbers(results),
+    )

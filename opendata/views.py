@@ -4,23 +4,19 @@ list of a village's initiatives to embed in a village council's own site."""
 import json
 
 from csp.decorators import csp_replace
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from core.csv_export import csv_writer
+from core.csv_export import csv_response
 from core.slugs import is_slug
 from places.models import Area
 
-from .api import ArticleViewSet, InitiativeViewSet
-from .serializers import ArticleSerializer, InitiativeSerializer
+from .api import InitiativeViewSet
+from .exports import EXPORTS
 
-EXPORTS = {
-    "initiatieven": (lambda: InitiativeViewSet().get_queryset(), InitiativeSerializer),
-    "artikelen": (lambda: ArticleViewSet().get_queryset(), ArticleSerializer),
-}
 EMBED_MAX = 20
 
 
@@ -39,25 +35,33 @@ def _flat(value):
     return "" if value is None else value
 
 
+def _json_pieces(items, *, per_piece=500):
+    """A JSON list of `items` in pieces of `per_piece` items: the whole list is never held."""
+    parts = ["["]
+    for number, item in enumerate(items):
+        parts.append(("\n" if number == 0 else ",\n") + json.dumps(item, ensure_ascii=False, indent=2))
+        if len(parts) >= per_piece:
+            yield "".join(parts)
+            parts.clear()
+    parts.append("\n]\n")
+    yield "".join(parts)
+
+
 @require_safe
 def export(request, what, fmt):
+    """A whole export as a stream (opendata.exports): constant memory, the first bytes at once."""
     if what not in EXPORTS or fmt not in ("csv", "json"):
         raise Http404
-    queryset, serializer_class = EXPORTS[what]
-    rows = serializer_class(queryset(), many=True).data
-    stamp = f"{timezone.localdate():%Y-%m-%d}"
+    items, fields = EXPORTS[what]
+    filename = f"loket-{what}-{timezone.localdate():%Y-%m-%d}.{fmt}"
     if fmt == "json":
-        response = HttpResponse(
-            json.dumps(rows, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        response = StreamingHttpResponse(
+            _json_pieces(items()), content_type="application/json; charset=utf-8"
         )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        fields = list(serializer_class.Meta.fields)
-        writer = csv_writer(response)
-        writer.writerow(fields)
-        for row in rows:
-            writer.writerow([_flat(row[name]) for name in fields])
-    response["Content-Disposition"] = f'attachment; filename="loket-{what}-{stamp}.{fmt}"'
+        rows = ([_flat(item[name]) for name in fields] for item in items())
+        response = csv_response(filename, fields, rows)
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.roles import Role
+from tests import streams
 from tests.accounts.factories import UserFactory, staff_in_role, verify_email
 
 # Everyone the site knows. "team" is a member of the team of the initiative the item belongs to (a plain
@@ -70,7 +71,7 @@ def page_shows(client, url, text) -> bool:
     """The page opens and has `text` on it (a 404 shows nothing)."""
     response = client.get(url)
     assert response.status_code in (200, 404), f"{url}: {response.status_code}"
-    return response.status_code == 200 and text in response.content.decode()
+    return response.status_code == 200 and text in streams.text(response)
 
 
 def admin_change_url(item) -> str:

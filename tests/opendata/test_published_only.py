@@ -10,6 +10,7 @@ from initiatives.choices import PublicationState
 from tests.initiatives.factories import InitiativeFactory
 from tests.knowledgebase.factories import ArticleFactory
 from tests.opendata.world import EMAIL, PRIVATE_NAMES, SECRET, api, build, public_urls
+from tests.streams import text
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def world():
 def body_of(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return text(response)
 
 
 def test_every_public_address_answers_and_shows_the_published_content(client, world):
