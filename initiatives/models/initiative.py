@@ -203,6 +203,8 @@ class Initiative(TimeStampedModel):
         ]
         indexes = [
             models.Index(fields=["publication_state", "-published_at"], name="initiative_listing_idx"),
+            # The dashboard's completed and stopped initiatives per month (dashboard/figures).
+            models.Index(fields=["stage", "stage_changed_at"], name="initiative_stage_changed_idx"),
         ]
 
     def __str__(self):

@@ -9,7 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dashboard.figures import FIGURES
+from dashboard.figures.initiative_counts import initiatives_over_time
 from dashboard.figures.support import responsiveness
+from initiatives.choices import Stage
 from initiatives.models import Initiative
 from tests.dashboard.helpers import NOW, scope_for
 from tests.dashboard.world import build
@@ -20,6 +22,7 @@ pytestmark = pytest.mark.django_db
 
 AGGREGATES = ("COUNT(", "MIN(", "PERCENTILE_CONT(", "LOKET_MEDIAN(")
 # The flywheels and their concepts: a short, fixed list the heat map is drawn along, not counted data.
+STAGES = list(Stage)
 FIXED_LISTS = ('FROM "flywheels_flywheel"', 'FROM "flywheels_concept"')
 
 
@@ -39,8 +42,8 @@ def test_every_query_of_every_figure_is_an_aggregate(params):
 
 
 def spread_initiatives(count: int) -> None:
-    """`count` published initiatives over the ten years before NOW, about a third with an answer, made
-    in one insert."""
+    """`count` published initiatives over the ten years before NOW, two thirds with an answer, in every
+    stage, made in one insert."""
     area, user = AreaFactory(), VerifiedUserFactory()
     rng = random.Random(16)
     initiatives = []
@@ -54,6 +57,8 @@ def spread_initiatives(count: int) -> None:
                 slug=f"verspreid-{index}",
                 published_at=published,
                 first_response_at=answer,
+                stage=STAGES[index % len(STAGES)],
+                stage_changed_at=published + datetime.timedelta(days=rng.uniform(0, 100)),
             )
         )
     Initiative.objects.bulk_create(initiatives)
@@ -73,3 +78,28 @@ def test_on_postgresql_the_responses_of_the_last_12_months_are_read_through_the_
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert "Seq Scan on initiatives_initiative" not in plan, plan
         assert "initiatives_initiative_published_at" in plan, plan
+
+
+def plans(compute, scope) -> list[str]:
+    """PostgreSQL's plan of each query `compute` runs for `scope`."""
+    with CaptureQueriesContext(connection) as queries:
+        compute(scope)
+    explained = []
+    for query in queries.captured_queries:
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + query["sql"])
+            explained.append("\n".join(row[0] for row in cursor.fetchall()))
+    return explained
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="EXPLAIN of PostgreSQL's plan")
+def test_on_postgresql_completed_and_stopped_of_the_last_12_months_read_the_stage_index():
+    spread_initiatives(4000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE initiatives_initiative")
+
+    by_stage = [plan for plan in plans(initiatives_over_time, scope_for({})) if "stage_changed_at" in plan]
+    assert len(by_stage) == 2  # completed and stopped
+    for plan in by_stage:
+        assert "initiative_stage_changed_idx" in plan, plan
+        assert "Seq Scan on initiatives_initiative" not in plan, plan
