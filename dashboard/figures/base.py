@@ -105,8 +105,9 @@ def per_period(rows, key, periods) -> list[int]:
     return [counts.get(period, 0) for period in periods]
 
 
-def days(delta) -> float:
-    return delta.total_seconds() / 86400
+def days(seconds) -> float | None:
+    """Seconds (from the database) as days, to one decimal; None stays None."""
+    return None if seconds is None else round(seconds / 86400, 1)
 
 
 # --- the shared selection ----------------------------------------------------------------------------

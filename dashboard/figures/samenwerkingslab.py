@@ -1,13 +1,13 @@
 """The samenwerkingslab in numbers: sessions held, people signed up, signals raised and resolved."""
 
-import statistics
-
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lab.models import LabSession, Registration, RegistrationStatus, Signal, SignalStatus
 
 from ..periods import Scope
+from .aggregates import Median, seconds_between
 from .base import Figure, Result, days
 
 
@@ -17,22 +17,21 @@ def samenwerkingslab(scope: Scope) -> Result:
     participants = Registration.objects.filter(
         session__in=sessions, status=RegistrationStatus.REGISTERED
     ).count()
-    signals = Signal.objects.filter(**scope.within("created_at")).count()
-    resolved = list(
-        Signal.objects.filter(status=SignalStatus.RESOLVED, **scope.within("closed_at")).values_list(
-            "created_at", "closed_at"
-        )
+    resolved = Q(status=SignalStatus.RESOLVED, **scope.within("closed_at"))
+    signals = Signal.objects.aggregate(
+        raised=Count("pk", filter=Q(**scope.within("created_at"))),
+        resolved=Count("pk", filter=resolved),
+        median=Median(seconds_between("created_at", "closed_at"), filter=resolved),
     )
-    durations = [days(closed - created) for created, closed in resolved]
     return Result(
         numbers=[
             (_("lab sessions held"), sessions.count(), ""),
             (_("participants"), participants, ""),
-            (_("signals raised"), signals, ""),
-            (_("signals resolved"), len(resolved), ""),
+            (_("signals raised"), signals["raised"], ""),
+            (_("signals resolved"), signals["resolved"], ""),
             (
                 _("median days to resolve a signal"),
-                round(statistics.median(durations), 1) if durations else None,
+                days(signals["median"]),
                 _("days"),
             ),
         ]

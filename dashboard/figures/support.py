@@ -1,16 +1,18 @@
 """Support for initiatives (supporters, offers of help, help requests) and how fast the municipality
 responds to them."""
 
-import statistics
+import datetime
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import HelpOffer, HelpRequest, Support
 
 from ..periods import Scope
+from .aggregates import Median, seconds_between
 from .base import (
     Chart,
     Figure,
@@ -20,7 +22,6 @@ from .base import (
     first_day,
     published_initiatives,
     quarter_label,
-    quarter_of,
     quarters_of,
 )
 
@@ -57,43 +58,47 @@ SUPPORT = Figure(
 )
 
 
+def _share(part, whole) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
 def responsiveness(scope: Scope) -> Result:
+    """In two aggregate queries (per quarter of publication, and over the whole period), never a loop
+    over the initiatives."""
     promise = settings.MUNICIPAL_RESPONSE_PROMISE_DAYS
-    rows = list(
-        published_initiatives(scope)
-        .filter(**scope.within("published_at"))
-        .values_list("published_at", "first_response_at")
-    )
-    now = timezone.now()
+    within = datetime.timedelta(days=promise)
     # Counted: those answered, and those whose promised time has passed without an answer.
-    due = [
-        (published, answered) for published, answered in rows if answered or days(now - published) > promise
-    ]
-    answered = [days(answer - published) for published, answer in due if answer]
-    in_time = [published for published, answer in due if answer and days(answer - published) <= promise]
-    quarters = quarters_of(scope, [published for published, _answer in rows])
-    median_per_quarter, share_per_quarter = [], []
-    for quarter in quarters:
-        in_quarter = [(p, a) for p, a in due if quarter_of(first_day(p)) == quarter]
-        waited = [days(a - p) for p, a in in_quarter if a]
-        median_per_quarter.append(round(statistics.median(waited), 1) if waited else None)
-        kept = sum(1 for p, a in in_quarter if a and days(a - p) <= promise)
-        share_per_quarter.append(round(100 * kept / len(in_quarter)) if in_quarter else None)
+    answered = Q(first_response_at__isnull=False)
+    due = answered | Q(published_at__lt=timezone.now() - within)
+    in_time = answered & Q(first_response_at__lte=F("published_at") + within)
+    figures = {
+        "due": Count("pk", filter=due),
+        "kept": Count("pk", filter=in_time),
+        # The wait of those not answered is NULL, which a median leaves out.
+        "median": Median(seconds_between("published_at", "first_response_at")),
+    }
+    initiatives = published_initiatives(scope).filter(**scope.within("published_at"))
+    rows = list(
+        initiatives.annotate(quarter=TruncQuarter("published_at"))
+        .values("quarter")
+        .annotate(**figures)
+        .order_by()
+    )
+    whole = initiatives.aggregate(**figures)
+    per_quarter = {first_day(row["quarter"]): row for row in rows}
+    quarters = quarters_of(scope, list(per_quarter))
+    in_quarters = [per_quarter.get(quarter, {"due": 0, "kept": 0, "median": None}) for quarter in quarters]
     return Result(
         chart=Chart.LINES,
         categories=[quarter_label(quarter) for quarter in quarters],
         series=[
-            Series(_("% within promise"), share_per_quarter),
-            Series(_("median days"), median_per_quarter),
+            Series(_("% within promise"), [_share(row["kept"], row["due"]) for row in in_quarters]),
+            Series(_("median days"), [days(row["median"]) for row in in_quarters]),
         ],
         plot=[0],  # a percentage and a number of days do not share an axis: the chart draws the share
         numbers=[
-            (
-                _("median days to a first response"),
-                round(statistics.median(answered), 1) if answered else None,
-                _("days"),
-            ),
-            (_("answered within the promise"), round(100 * len(in_time) / len(due)) if due else None, "%"),
+            (_("median days to a first response"), days(whole["median"]), _("days")),
+            (_("answered within the promise"), _share(whole["kept"], whole["due"]), "%"),
             (_("promise"), promise, _("days")),
         ],
     )

@@ -197,6 +197,8 @@ class Initiative(TimeStampedModel):
                 fields=["publication_state", "-support_count", "-published_at", "-id"],
                 name="initiative_most_supported_idx",
             ),
+            # The dashboard's completed and stopped initiatives per month (dashboard/figures).
+            models.Index(fields=["stage", "stage_changed_at"], name="initiative_stage_changed_idx"),
         ]
 
     def __str__(self):
