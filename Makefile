@@ -57,7 +57,7 @@ format: install-test
 
 install: $(VENV)/.app-installed node_modules/.installed
 
-install-test: install $(VENV)/.test-installed chromium java gettext
+install-test: install $(VENV)/.test-installed chromium java gettext wrk
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'

@@ -1,16 +1,14 @@
 """The whole benchmark end to end (`manage.py loket_bench`) on a tiny data set, one second per page: it
 needs PostgreSQL and wrk, writes the collected static files (as `make bench` does) and takes about a
-minute, so it runs only when asked: `BENCH_SMOKE=1 DATABASE_URL=postgres://... pytest tests/demo/test_scale_bench_e2e.py`.
+minute; `make test` installs wrk, and CI runs it in the suite's PostgreSQL round.
 In a module of its own: gunicorn reads committed data only, which a module-wide transaction would hide."""
 
-import os
 import shutil
 
 import pytest
 from django.core.management import call_command
 
 pytestmark = [
-    pytest.mark.skipif(not os.environ.get("BENCH_SMOKE"), reason="end to end only with BENCH_SMOKE=1"),
     pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (make bench installs it)"),
     pytest.mark.django_db(transaction=True),
 ]
