@@ -8,19 +8,14 @@ The test commits its data, so other connections (the threads) see it, and pytest
 table afterwards: the villages, flywheels, pages and role groups the migrations loaded go too, and are
 loaded again once the table-emptying is done, for whatever runs next."""
 
-import threading
-
 import pytest
 from django.db import connection, connections
 
 from accounts.models import User
-from accounts.roles import sync_role_groups
 from accounts.services import user_delete
-from flywheels.reference_data import load_concept_questions, load_flywheels
 from initiatives.models import Initiative, Support
 from initiatives.services.participation import support_add, support_withdraw
-from knowledgebase.reference_data import load_pages
-from places.reference_data import load_areas
+from tests.concurrency import at_the_same_moment, errors_of, load_reference_data
 from tests.initiatives.factories import InitiativeFactory, VerifiedUserFactory
 
 pytestmark = [
@@ -30,15 +25,6 @@ pytestmark = [
         reason="row locks are PostgreSQL's; CI runs the suite on PostgreSQL too",
     ),
 ]
-
-
-def load_reference_data():
-    """What the data migrations load, by the same idempotent loaders."""
-    load_areas()
-    load_flywheels()
-    load_concept_questions()
-    load_pages()
-    sync_role_groups()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -53,29 +39,6 @@ def _reference_data():
     load_reference_data()
     yield
     connections.close_all()  # no thread's connection may hold a lock while the tables are emptied
-
-
-def at_the_same_moment(*calls):
-    """Run each call in its own thread (its own connection), released together; the exceptions raised."""
-    barrier = threading.Barrier(len(calls))
-    errors = []
-
-    def run(call):
-        try:
-            barrier.wait(timeout=10)
-            call()
-        except Exception as error:  # reported by the test, in its own thread
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a call did not finish: a deadlock?"
-    return errors
 
 
 def fresh(person):
@@ -98,10 +61,12 @@ def test_supports_withdrawals_and_a_deleted_account_at_once_leave_the_count_equa
             initiative=Initiative.objects.get(pk=initiative.pk), user=fresh(person)
         )
 
-    errors = at_the_same_moment(
-        *[supports(person) for person in newcomers],
-        *[withdraws(person) for person in withdrawing],
-        lambda: user_delete(user=fresh(leaving)),
+    errors = errors_of(
+        at_the_same_moment(
+            *[supports(person) for person in newcomers],
+            *[withdraws(person) for person in withdrawing],
+            lambda: user_delete(user=fresh(leaving)),
+        )
     )
 
     assert errors == []
@@ -112,8 +77,11 @@ def test_supports_withdrawals_and_a_deleted_account_at_once_leave_the_count_equa
 def test_one_person_clicking_support_twice_at_once_is_counted_once():
     initiative, resident = InitiativeFactory(), VerifiedUserFactory()
 
-    errors = at_the_same_moment(
-        *[lambda: support_add(initiative=Initiative.objects.get(pk=initiative.pk), user=fresh(resident))] * 3
+    errors = errors_of(
+        at_the_same_moment(
+            *[lambda: support_add(initiative=Initiative.objects.get(pk=initiative.pk), user=fresh(resident))]
+            * 3
+        )
     )
 
     assert errors == []

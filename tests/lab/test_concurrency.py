@@ -13,12 +13,9 @@ import time
 import pytest
 from django.db import connection, connections
 
-from accounts.roles import sync_role_groups
-from flywheels.reference_data import load_concept_questions, load_flywheels
-from knowledgebase.reference_data import load_pages
 from lab import services
 from lab.models import Registration, RegistrationStatus
-from places.reference_data import load_areas
+from tests.concurrency import load_reference_data
 from tests.initiatives.factories import VerifiedUserFactory
 from tests.lab.factories import LabSessionFactory, RegistrationFactory
 
@@ -26,14 +23,6 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="row locks are PostgreSQL's; CI runs the suite on PostgreSQL too",
 )
-
-
-def load_reference_data():
-    load_areas()
-    load_flywheels()
-    load_concept_questions()
-    load_pages()
-    sync_role_groups()
 
 
 @pytest.fixture(scope="module")

@@ -2,21 +2,17 @@
 first one's result instead of doing the same thing again. Each test runs its calls in threads with their
 own database connections, on committed data."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
-from accounts.roles import Role, sync_role_groups
+from accounts.roles import Role
 from core.models import HiddenCause
-from flywheels.reference_data import load_concept_questions, load_flywheels
 from initiatives.models import Comment
-from knowledgebase.reference_data import load_pages
 from moderation.models import ActionKind, Appeal, AppealStatus, ModerationAction, Report, ReportReason
 from moderation.services import appeal_create, appeal_decide, item_hide, report_create, user_block
-from places.reference_data import load_areas
 from tests.accounts.factories import staff_in_role
+from tests.concurrency import at_the_same_moment, load_reference_data
 from tests.initiatives.factories import CommentFactory, VerifiedUserFactory
 
 from .factories import fresh
@@ -28,15 +24,6 @@ pytestmark = [
         reason="row locks are PostgreSQL's; CI runs the suite on PostgreSQL too",
     ),
 ]
-
-
-def load_reference_data():
-    """What the data migrations load, by the same idempotent loaders."""
-    load_areas()
-    load_flywheels()
-    load_concept_questions()
-    load_pages()
-    sync_role_groups()
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -51,30 +38,6 @@ def _reference_data_back_afterwards(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _reference_data():
     load_reference_data()
-
-
-def at_the_same_moment(*calls):
-    """Run each call in its own thread (its own connection), released together; their results, or the
-    exceptions they raised, in order."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # the test looks at what each call raised
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads), "a call did not finish: a deadlock?"
-    return results
 
 
 def test_two_moderators_hiding_the_same_comment_at_once_hide_it_once(mailoutbox):
