@@ -94,7 +94,6 @@ def initiatives():
     """Published initiatives, newest first, as InitiativeSerializer gives them (fields in its order)."""
     values = (
         Initiative.objects.published()
-        .with_support_count()
         .order_by(*Initiative._meta.ordering, "-pk")
         .values_list(
             "pk",

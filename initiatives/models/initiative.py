@@ -29,11 +29,6 @@ class InitiativeQuerySet(models.QuerySet):
         visible = initiatives_visible_to(user)
         return self.all() if visible is None else self.filter(visible)
 
-    def with_support_count(self):
-        """The number of supporters is stored on the initiative (`support_count`, kept by the support
-        services), so nothing is counted per row: kept for the callers that say what they show."""
-        return self.all()
-
     def for_cards(self):
         """Everything a list card shows, in a fixed number of queries."""
         return self.select_related("area")

@@ -21,24 +21,20 @@ from initiatives.shortcuts import get_initiative_for
 
 def detail_queryset():
     """Everything the page shows, in a fixed number of queries however long the log or the team."""
-    return (
-        Initiative.objects.with_support_count()
-        .select_related("area", "contact_person")
-        .prefetch_related(
-            "tags",
-            "concepts__flywheel",
-            Prefetch("memberships", queryset=TeamMembership.objects.select_related("user")),
-            Prefetch("log_entries", queryset=LogEntry.objects.visible().select_related("author")),
-            Prefetch("help_requests", queryset=HelpRequest.objects.all()),
-            Prefetch("municipal_responses", queryset=MunicipalResponse.objects.select_related("author")),
-            Prefetch("comments", queryset=Comment.objects.visible().select_related("author")),
-            Prefetch(
-                "supports",
-                queryset=Support.objects.filter(is_named=True).select_related("user"),
-                to_attr="named_supports",
-            ),
-            *(section.prefetch() for section in page_sections()),
-        )
+    return Initiative.objects.select_related("area", "contact_person").prefetch_related(
+        "tags",
+        "concepts__flywheel",
+        Prefetch("memberships", queryset=TeamMembership.objects.select_related("user")),
+        Prefetch("log_entries", queryset=LogEntry.objects.visible().select_related("author")),
+        Prefetch("help_requests", queryset=HelpRequest.objects.all()),
+        Prefetch("municipal_responses", queryset=MunicipalResponse.objects.select_related("author")),
+        Prefetch("comments", queryset=Comment.objects.visible().select_related("author")),
+        Prefetch(
+            "supports",
+            queryset=Support.objects.filter(is_named=True).select_related("user"),
+            to_attr="named_supports",
+        ),
+        *(section.prefetch() for section in page_sections()),
     )
 
 

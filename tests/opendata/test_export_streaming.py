@@ -42,7 +42,7 @@ def sorted_themes(item):
 def expected_items(what):
     """What the API's serializer gives for every published item, in the export's order."""
     queryset = (
-        Initiative.objects.published().with_support_count()
+        Initiative.objects.published()
         if what == "initiatieven"
         else ArticleFactory._meta.model.objects.published()
     )
