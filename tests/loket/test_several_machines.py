@@ -51,8 +51,14 @@ OWNER = "198.51.100.7"
 
 
 @pytest.fixture
-def bucket():
-    """moto's S3 server on a free port, with an empty bucket; its address."""
+def postgresql():
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("two app servers share a PostgreSQL database; CI's PostgreSQL round runs this")
+
+
+@pytest.fixture
+def bucket(postgresql):
+    """moto's S3 server on a free port, with an empty bucket; its address and a client."""
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
@@ -119,8 +125,6 @@ class AppServer:
 @pytest.fixture
 def servers(bucket):
     """Two app servers, A and B, on one database, one Redis and one bucket, behind one (pretend) proxy."""
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip("two app servers share a PostgreSQL database; CI's PostgreSQL round runs this")
     endpoint, _client = bucket
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
