@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from moto import mock_aws
 
 from loket.views import media
+from tests.loket.test_settings import run_python
 
 JPEG = b"\xff\xd8\xff\xe0 not really a photo, but named like one"
 
@@ -79,3 +80,21 @@ def test_a_folder_is_not_found(on_disk):
 def test_a_name_that_climbs_out_of_the_photos_is_refused(storage):
     with pytest.raises((SuspiciousFileOperation, SuspiciousOperation)):
         get("../documents/articles/draaiboek.pdf")
+
+
+def test_make_run_serves_the_photos_from_the_disk_through_this_view():
+    code = (
+        "import django; django.setup(); from django.urls import resolve;"
+        "from django.core.files.storage import storages;"
+        "match = resolve('/media/initiatives/covers/2026/12/foto.jpg');"
+        "print(match.func.__module__, match.func.__name__, match.kwargs['path'], type(storages['default']).__name__)"
+    )
+    result = run_python(["-c", code], DEBUG="true")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "loket.views",
+        "media",
+        "initiatives/covers/2026/12/foto.jpg",
+        "FileSystemStorage",
+    ]
