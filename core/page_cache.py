@@ -1,0 +1,127 @@
+"""Whole pages for visitors who are not signed in, from the cache (issue 16).
+
+A page is kept under the version of the public content (core/content_version.py), which every write to a
+public row replaces: nothing stale is shown, however long the entry would still live. The entry's own
+lifetime (PAGE_CACHE_SECONDS, ten minutes) is a safety net for what no write announces (the date changes;
+a write that sends no signal). The key is the host, the full path with its query string and the language
+(chosen with the language cookie only, core.middleware.ChosenLanguageMiddleware). The cache is read and
+filled only for a request that:
+
+- is a GET, with no session cookie and no messages cookie: nobody signed in, no flow of allauth under
+  way, no message waiting to be shown. A signed-in person always has a session cookie, so they are never
+  served a stored page, nor is their page stored (staff, previews, the dashboard included);
+- gets a 200 HTML answer that is not streamed, says nothing against storing (Cache-Control private,
+  no-cache or no-store), sets no cookie, and left the session and the messages untouched.
+
+Every page carries a form with a CSRF token (the language switch), and a token belongs to one visitor:
+it is their secret, masked. While such a request is answered, the token in the templates is a placeholder
+(`csrf_placeholder`, a context processor); the stored page has only the placeholder, and each visitor's
+copy, stored or freshly made, gets their own token in its place, the CSRF cookie with it (Django's
+CsrfViewMiddleware sets the cookie further out). A view that asked for a token in another way
+(`get_token()` in Python) is answered but not stored.
+
+Each answer says `X-Page-Cache: hit` or `miss` (or nothing when the cache was not asked), for the
+benchmark and whoever wonders why a page came back in a millisecond. The Cache-Control the site sends is
+unchanged: browsers and proxies cache nothing more than before.
+
+Reading costs one round trip to the cache (the version and the page together). The middleware sits after
+the authentication, messages and second-step middleware, so those see every request first, and before
+any view; everything further out (CSRF cookie, language, CSP, compression) works on a stored page as on a
+fresh one.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+from . import content_version
+
+HEADER = "X-Page-Cache"
+PAGE_KEY = "core:page:{digest}"
+# Stands in for the CSRF token in a page while it may be stored; never sent to anyone.
+PLACEHOLDER = "loket-csrf-token-placeholder-0a8c1f"
+_PLACEHOLDER = PLACEHOLDER.encode()
+_FLAG = "_page_cache_candidate"
+# Headers of the view's answer kept with the page; the rest is the business of the middleware further out.
+_NOT_STORED = {"set-cookie", "vary", "content-length", HEADER.lower()}
+
+
+def csrf_placeholder(request):
+    """Context processor, after Django's own `csrf`: in a page that may be stored, the placeholder."""
+    if getattr(request, _FLAG, False):
+        return {"csrf_token": PLACEHOLDER}
+    return {}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not _cacheable_request(request):
+            return self.get_response(request)
+        setattr(request, _FLAG, True)
+        key = PAGE_KEY.format(digest=_digest(request))
+        found = cache.get_many([content_version.VERSION_KEY, key])
+        version = found.get(content_version.VERSION_KEY) or content_version.version()
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            _version, status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            state = "hit"
+        else:
+            response = self.get_response(request)
+            if _storable(request, response):
+                cache.set(key, (version, response.status_code, _headers(response), response.content), seconds)
+                state = "miss"
+            else:
+                state = "not stored"
+        if not response.streaming and _PLACEHOLDER in response.content:
+            response.content = response.content.replace(_PLACEHOLDER, get_token(request).encode())
+        response.headers[HEADER] = state
+        return response
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def _digest(request) -> str:
+    what = "\n".join([request.get_host(), request.get_full_path(), get_language() or ""])
+    return hashlib.sha256(what.encode()).hexdigest()
+
+
+def _storable(request, response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the view asked for a token itself: the page may carry it
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False  # signed in within this request (no such GET today; never stored if there were)
+    session = getattr(request, "session", None)
+    if session is not None and (session.modified or not session.is_empty()):
+        return False
+    storage = getattr(request, "_messages", None)
+    return not (storage is not None and (storage.added_new or len(storage)))
+
+
+def _headers(response) -> list[tuple[str, str]]:
+    return [(name, value) for name, value in response.items() if name.lower() not in _NOT_STORED]
