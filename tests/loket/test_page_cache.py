@@ -3,6 +3,7 @@
 never get, nor leave, a stored page; each visitor gets their own CSRF token; the language and the query
 string are kept apart; what may not be stored is not."""
 
+import gzip
 import re
 
 import pytest
@@ -307,9 +308,10 @@ def test_each_visitor_gets_their_own_csrf_token_from_a_stored_page():
     assert (
         second.post(switch, {"language": "en", "csrfmiddlewaretoken": token_one.decode()}).status_code == 403
     )
-    # The cache holds the placeholder, never a token.
-    stored = [value for value in cache._cache.values() if PLACEHOLDER.encode() in value]
-    assert stored, "the stored page has the placeholder"
+    # The cache holds the page in parts around the tokens, never a token.
+    pages = [cache.get(key.split(":", 2)[2]) for key in cache._cache if ":core:page:" in key]
+    assert len(pages) == 1
+    assert len(pages[0][3]) > 1, "split where the tokens go"
     assert not any(token_one in value or token_two in value for value in cache._cache.values())
 
 
@@ -436,3 +438,41 @@ def test_off_when_the_setting_is_zero(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     url = reverse("home")
     assert (state(client.get(url)), state(client.get(url))) == (None, None)
+
+
+def test_a_stored_page_is_sent_gzipped_with_the_visitors_own_token():
+    url = InitiativeFactory().get_absolute_url()
+    plain_visitor, gzip_visitor = Client(), Client(HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = plain_visitor.get(url)
+    packed = gzip_visitor.get(url)
+    again = gzip_visitor.get(url)
+    assert (state(plain), state(packed), state(again)) == ("miss", "hit", "hit")
+
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    html = gzip.decompress(packed.content)  # checks the length and the check sum too
+    assert without_tokens(html) == without_tokens(plain.content)
+    tokens = TOKEN.findall(html)
+    assert tokens
+    assert all(t == tokens[0] for t in tokens), "one token for the whole page"
+    assert tokens[0] not in plain.content
+    # The token belongs to this visitor: the language switch takes it with their cookie.
+    switch = Client(enforce_csrf_checks=True)
+    switch.cookies = gzip_visitor.cookies
+    assert (
+        switch.post(
+            reverse("set_language"), {"language": "en", "csrfmiddlewaretoken": tokens[0].decode()}
+        ).status_code
+        == 302
+    )
+    assert len(packed.content) < len(html) / 2
+
+
+def test_a_page_stored_without_a_token_is_sent_gzipped_too():
+    from core.page_cache import _answer, _stored
+
+    page = HttpResponse(b"<p>" + b"hallo " * 100 + b"</p>")
+    stored = _stored("v", page)
+    request = RequestFactory().get("/", HTTP_ACCEPT_ENCODING="gzip")
+    assert gzip.decompress(_answer(request, stored).content) == page.content
