@@ -12,6 +12,9 @@ no signal (`QuerySet.update()`, `bulk_create()`) replace nothing themselves; the
 so beside a save or delete of the same thing (a support and its count, a response and the date of the
 first one), and a command that fills tables in bulk (demo data, the scale data set) calls `changed()`.
 
+Every `migrate` replaces it too (post_migrate): a release runs it, so pages made with the templates of
+the release before are not shown after it.
+
 A version is a fresh random value, not a number counted up, so a version the cache forgot cannot come back
 and bring old entries with it. It is replaced at the write and again after its commit: a page built while
 the write was not yet committed (and so without it) is stored under the first new version, which the

@@ -51,7 +51,10 @@ from django.utils.translation import get_language
 from . import content_version
 
 HEADER = "X-Page-Cache"
-PAGE_KEY = "core:page:{digest}"
+# The layout of a stored entry is part of the key: after a release that changes it, no worker reads an
+# entry of the other layout. (A release's `migrate` replaces the content version as well, so pages made
+# with the old templates are not shown after it either: content_version's post_migrate.)
+PAGE_KEY = "core:page:2:{digest}"
 # Stands in for the CSRF token in a page while it may be stored; never sent to anyone.
 PLACEHOLDER = "loket-csrf-token-placeholder-0a8c1f"
 _PLACEHOLDER = PLACEHOLDER.encode()

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http import HttpResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
@@ -248,6 +249,12 @@ def test_the_version_is_replaced_again_when_the_write_commits(django_capture_on_
     for callback in callbacks:
         callback()
     assert content_version.version() != during
+
+
+def test_a_release_runs_migrate_which_replaces_the_version():
+    version = content_version.version()
+    call_command("migrate", verbosity=0)
+    assert content_version.version() != version
 
 
 @pytest.mark.parametrize(
