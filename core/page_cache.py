@@ -10,6 +10,7 @@ filled only for a request that:
 - is a GET, with no session cookie and no messages cookie: nobody signed in, no flow of allauth under
   way, no message waiting to be shown. A signed-in person always has a session cookie, so they are never
   served a stored page, nor is their page stored (staff, previews, the dashboard included);
+- is not one of allauth's pages (logging in, signing up, confirming an address, a new password);
 - gets a 200 HTML answer that is not streamed, says nothing against storing (Cache-Control private,
   no-cache or no-store), sets no cookie, and left the session and the messages untouched.
 
@@ -61,6 +62,10 @@ _PLACEHOLDER = PLACEHOLDER.encode()
 _FLAG = "_page_cache_candidate"
 # Headers of the view's answer kept with the page; the rest is the business of the middleware further out.
 _NOT_STORED = {"set-cookie", "content-length", "content-encoding", HEADER.lower()}
+# allauth's pages (URL names account_…, mfa_…) are never stored: they belong to someone's way in, some
+# with a key in the address (confirming an address, a new password), and allauth's own models are private
+# to the content version, so a stored one would not go stale when the key is used.
+_NEVER_STORED_URL_NAMES = ("account_", "mfa_")
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # As Django's GZipMiddleware: up to this many random bytes in the gzip header, so sizes say less (BREACH).
 _MAX_RANDOM_BYTES = 100
@@ -171,6 +176,9 @@ def _storable(request, response) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if response.has_header("Content-Encoding"):
+        return False
+    match = request.resolver_match
+    if match is None or (match.url_name or "").startswith(_NEVER_STORED_URL_NAMES):
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.http import HttpResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from core import content_version
@@ -354,6 +354,11 @@ def test_a_request_with_a_session_or_messages_cookie_is_answered_afresh(client):
     assert state(client.get(url)) is None
 
 
+@pytest.mark.parametrize("name", ["account_login", "account_signup", "account_reset_password"])
+def test_the_pages_of_the_way_in_are_not_stored(client, name):
+    assert state(client.get(reverse(name))) == "not stored"
+
+
 def test_posts_and_heads_are_not_stored(client):
     url = reverse("home")
     assert state(client.head(url)) is None
@@ -411,6 +416,7 @@ def through_middleware(view):
     from django.contrib.sessions.middleware import SessionMiddleware
 
     request = RequestFactory().get("/ergens/")
+    request.resolver_match = resolve(reverse("home"))
     cached = PageCacheMiddleware(view)
     SessionMiddleware(lambda r: None).process_request(request)
     MessageMiddleware(lambda r: None).process_request(request)
