@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core import content_version
 from demo.scale import Plan, has_content, scale_fill, scale_flush
 
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             )
         began = time.monotonic()
         written = scale_fill(initiatives=initiatives, seed=seed, say=self.stdout.write)
+        content_version.changed()  # rows written in bulk send no signals: no page cached before stays
         plan = Plan.for_initiatives(initiatives)
         self.stdout.write(
             self.style.SUCCESS(
