@@ -98,9 +98,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Compresses what the site makes (HTML, JSON, CSV, streamed or not); after WhiteNoise, which sends its
+    # Gzips the text the site makes (HTML, JSON, CSV, streamed or not); after WhiteNoise, which sends its
     # own compressed copies of the static files. On BREACH: the README's "Compression".
-    "django.middleware.gzip.GZipMiddleware",
+    "core.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

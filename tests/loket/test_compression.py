@@ -84,3 +84,15 @@ def test_whitenoise_sends_the_copy_the_browser_accepts(collected, settings, acce
     response.close()
     unpacked = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[encoding](sent)
     assert unpacked == (collected / "css" / hashed).read_bytes()
+
+
+def test_files_that_are_no_text_are_sent_as_they_are():
+    from django.http import FileResponse
+
+    from core.middleware import CompressionMiddleware
+
+    photo = FileResponse(iter([b"\xff\xd8\xff" + b"\x00" * 5000]), content_type="image/jpeg")
+    request = RequestFactory().get("/media/foto.jpg", **GZIP)
+    response = CompressionMiddleware(lambda request: photo)(request)
+    assert "Content-Encoding" not in response
+    assert b"".join(response.streaming_content).startswith(b"\xff\xd8\xff")
