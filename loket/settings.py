@@ -155,12 +155,6 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Anonymous pages cached this many seconds at most (core/page_cache.py; every write makes them stale at
-# once, this is a safety net). 0 turns the cache off: the default with DEBUG (templates edited show at
-# once) and without REDIS_URL (each worker's local memory would keep its own version of the content, so a
-# write through one worker would leave the other's pages stale).
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL and not DEBUG else 0)
-
 AUTH_USER_MODEL = "accounts.User"
 # One backend: allauth's (email and password; it builds on Django's ModelBackend for permissions), which
 # also loads the signed-in person's roles with their row (accounts/backends.py).
@@ -173,6 +167,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile_edit"
+
+# Anonymous pages cached this many seconds at most (core/page_cache.py; every write makes them stale at
+# once, this is a safety net). 0 turns the cache off: the default with DEBUG (templates edited show at
+# once) and without REDIS_URL (each worker's local memory would keep its own version of the content, so a
+# write through one worker would leave the other's pages stale).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL and not DEBUG else 0)
 
 # django-allauth: email is the login; confirming it is mandatory.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
