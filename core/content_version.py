@@ -22,12 +22,16 @@ commit replaces; without the second replacement that page would be shown until t
 """
 
 import uuid
+from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 VERSION_KEY = "core:content-version"
+# A narrower version for what depends on a few models only (`watch`): the log pages' counts take a second
+# to count at city scale and change only with log entries and initiatives, not with every support.
+SCOPED_KEY = "core:content-version:{scope}"
 
 # Models ("app_label.ModelName") whose rows no public page shows: writing them leaves the version alone.
 PRIVATE = frozenset(
@@ -49,24 +53,48 @@ PRIVATE = frozenset(
 PRIVATE_FIELDS = {"accounts.User": frozenset({"last_login", "password"})}
 
 
-def version() -> str:
-    """The current version; a new one when the cache has none (after a restart of the cache, or at first)."""
-    current = cache.get(VERSION_KEY)
+def _key(scope: str | None) -> str:
+    return SCOPED_KEY.format(scope=scope) if scope else VERSION_KEY
+
+
+def version(scope: str | None = None) -> str:
+    """The current version (of all public content, or of a `scope` given to `watch`); a new one when the
+    cache has none (after a restart of the cache, or at first)."""
+    key = _key(scope)
+    current = cache.get(key)
     if current is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        current = cache.get(VERSION_KEY)
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        current = cache.get(key)
     return current
 
 
-def changed() -> None:
+def changed(scope: str | None = None) -> None:
     """After a write that may change a public page: whatever was cached under the old version is gone. Inside
     a transaction the version is replaced once more when it commits."""
-    _replace()
-    transaction.on_commit(_replace)
+    replace = partial(_replace, _key(scope)) if scope else _replace
+    replace()
+    transaction.on_commit(replace)
 
 
-def _replace() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+def _replace(key: str = VERSION_KEY) -> None:
+    cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
+def watch(scope: str, models) -> None:
+    """A version of its own for `scope`, replaced by every save or delete of `models` only (as well as the
+    version of all public content, which they replace too). From an app's ready()."""
+
+    def _on_write(sender, **kwargs):
+        changed(scope)
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _on_write,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"content-version-{scope}-{model._meta.label}-{signal is post_save}",
+            )
 
 
 def is_public(model, update_fields=None) -> bool:

@@ -1,9 +1,11 @@
 """The counts on the log pages (/initiatieven/logboek/ and /initiatieven/obstakels/): how many visible entries
 of published initiatives there are of each kind and of each kind of obstacle, and in how many initiatives.
 
-Counting takes a pass over every entry (half a million at city scale), so the counts live in the cache
-under the version of the public content (core/content_version.py), which every write to a public row
-replaces, at the write and again after its commit: a count is never older than the last write."""
+Counting takes a pass over every entry (half a million at city scale: half a second for the log, a second
+for the obstacles), so the counts live in the cache under a version of the public content
+(core/content_version.py) of their own, which every write to a log entry or an initiative replaces, at the
+write and again after its commit: a count is never older than the last write. Not the version of all
+public content: that one every support and comment replaces too, and each would cost a recount."""
 
 from django.core.cache import cache
 from django.db.models import Count
@@ -11,8 +13,9 @@ from django.db.models import Count
 from core import content_version
 
 from .choices import LogKind
-from .models import LogEntry
+from .models import Initiative, LogEntry
 
+SCOPE = "log-counts"
 COUNTS_KEY = "initiatives:log-counts:{name}:{version}"
 # Counts that no write replaced stay a day at most; a write makes them unreachable at once.
 TIMEOUT = 24 * 60 * 60
@@ -33,7 +36,7 @@ def obstacle_counts():
 
 
 def _cached(name, count):
-    key = COUNTS_KEY.format(name=name, version=content_version.version())
+    key = COUNTS_KEY.format(name=name, version=content_version.version(SCOPE))
     counts = cache.get(key)
     if counts is None:
         counts = count()
@@ -65,3 +68,9 @@ def _count_obstacles():
     )
     counts["categories"] = {row.pop("obstacle_category"): row for row in rows}
     return counts
+
+
+def connect():
+    """Every save or delete of a log entry (new, edited, hidden, shown again, removed) or an initiative
+    (published, hidden, withdrawn, removed) may change the counts."""
+    content_version.watch(SCOPE, [LogEntry, Initiative])
