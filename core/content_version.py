@@ -1,6 +1,7 @@
 """The version of the public content: one value in the cache that every write to a row a public page may
-show replaces, so whatever is cached under it (whole anonymous pages, core/page_cache.py; the counts of
-the log pages, initiatives/log_counts.py) is never older than the last write.
+show replaces, so whatever is cached under it (whole anonymous pages, core/page_cache.py) is never older
+than the last write. What depends on a few models only and is dear to rebuild has a scoped version of the
+same kind that only those models replace (`watch`: the counts of the log pages, initiatives/log_counts.py).
 
 Which writes: a rule, not a list of the public models. Every save or delete of any model, and every change
 of a many-to-many relation, replaces the version, except those of the few models in PRIVATE that no
