@@ -1,24 +1,21 @@
 """The counts on the log pages (/initiatieven/logboek/ and /initiatieven/obstakels/): how many visible entries
 of published initiatives there are of each kind and of each kind of obstacle, and in how many initiatives.
 
-Counting takes a pass over every entry (half a million at city scale), so the counts live in the cache
-under a version that every write to a log entry or an initiative replaces (`connect()`, from apps.py): a
-count is never older than the last write. A new version is a fresh random value, not a number counted up,
-so a version the cache forgot cannot come back and bring old counts with it. The version is replaced at
-the write and again after its commit: a page that counted while the write was not yet committed does
-not keep counts from before it."""
-
-import uuid
+Counting takes a pass over every entry (half a million at city scale: half a second for the log, a second
+for the obstacles), so the counts live in the cache under a version of the public content
+(core/content_version.py) of their own, which every write to a log entry or an initiative replaces, at the
+write and again after its commit: a count is never older than the last write. Not the version of all
+public content: that one every support and comment replaces too, and each would cost a recount."""
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count
-from django.db.models.signals import post_delete, post_save
+
+from core import content_version
 
 from .choices import LogKind
 from .models import Initiative, LogEntry
 
-VERSION_KEY = "initiatives:log-counts:version"
+SCOPE = "log-counts"
 COUNTS_KEY = "initiatives:log-counts:{name}:{version}"
 # Counts that no write replaced stay a day at most; a write makes them unreachable at once.
 TIMEOUT = 24 * 60 * 60
@@ -39,11 +36,7 @@ def obstacle_counts():
 
 
 def _cached(name, count):
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    key = COUNTS_KEY.format(name=name, version=version)
+    key = COUNTS_KEY.format(name=name, version=content_version.version(SCOPE))
     counts = cache.get(key)
     if counts is None:
         counts = count()
@@ -77,21 +70,7 @@ def _count_obstacles():
     return counts
 
 
-def forget_log_counts(**kwargs):
-    """After any write that may change the counts: the next page counts anew."""
-    _new_version()
-    transaction.on_commit(_new_version)
-
-
-def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
 def connect():
     """Every save or delete of a log entry (new, edited, hidden, shown again, removed) or an initiative
     (published, hidden, withdrawn, removed) may change the counts."""
-    for model in (LogEntry, Initiative):
-        post_save.connect(forget_log_counts, sender=model, dispatch_uid=f"log-counts-save-{model.__name__}")
-        post_delete.connect(
-            forget_log_counts, sender=model, dispatch_uid=f"log-counts-delete-{model.__name__}"
-        )
+    content_version.watch(SCOPE, [LogEntry, Initiative])

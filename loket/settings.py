@@ -98,6 +98,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzips the text the site makes (HTML, JSON, CSV, streamed or not); after WhiteNoise, which sends its
+    # own compressed copies of the static files. On BREACH: the README's "Compression".
+    "core.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +111,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
+    # Anonymous pages from the cache (core/page_cache.py): after everything that decides who is asking.
+    "core.page_cache.PageCacheMiddleware",
     # Last, so the others wrap its answer (CSP, language), yet before any view or CSRF reads the body.
     "core.middleware.RequestSizeLimitMiddleware",
 ]
@@ -126,6 +131,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                # After Django's csrf (built in, always first): a placeholder in a page that may be cached.
+                "core.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -167,6 +174,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile_edit"
+
+# Anonymous pages cached this many seconds at most (core/page_cache.py; every write makes them stale at
+# once, this is a safety net). 0 turns the cache off: the default with DEBUG (templates edited show at
+# once) and without REDIS_URL (each worker's local memory would keep its own version of the content, so a
+# write through one worker would leave the other's pages stale).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL and not DEBUG else 0)
 
 # django-allauth: email is the login; confirming it is mandatory.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
