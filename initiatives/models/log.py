@@ -25,6 +25,9 @@ class LogEntryQuerySet(InitiativePartQuerySet):
     def published(self):
         return self.visible().filter(initiative__publication_state=PublicationState.PUBLISHED)
 
+    def newest_first(self):
+        return self.order_by(*_NEWEST_FIRST_COLUMNS)
+
     def of_kind(self, kind):
         return self.filter(kind=kind)
 
@@ -73,6 +76,12 @@ class LogEntry(Hideable, TimeStampedModel):
             models.Index(
                 fields=["obstacle_category", *_NEWEST_FIRST_COLUMNS],
                 name="logentry_obstacle_newest",
+                condition=Q(hidden_at__isnull=True),
+            ),
+            # An initiative's own log, on its page and its log page (views/detail.py), newest first.
+            models.Index(
+                fields=["initiative", *_NEWEST_FIRST_COLUMNS],
+                name="logentry_initiative_newest",
                 condition=Q(hidden_at__isnull=True),
             ),
         ]

@@ -110,7 +110,7 @@ PAGES = [
     pytest.param(Visit("/initiatieven/mijn/", logged_in=True), id="my-initiatives"),
     pytest.param(Visit("/initiatieven/volgend/", logged_in=True), id="following"),
     pytest.param(Visit("/initiatieven/{slug}/hulpvragen/{help}/aanbieden/", logged_in=True), id="offer-help"),
-    pytest.param(Visit("/initiatieven/{slug}/reacties/", logged_in=True), id="comment-create"),
+    pytest.param(Visit("/initiatieven/{slug}/reacties/nieuw/", logged_in=True), id="comment-create"),
     pytest.param(
         Visit("/initiatieven/{slug}/reacties/{comment}/bewerken/", logged_in=True), id="comment-edit"
     ),
