@@ -97,6 +97,15 @@ class CaseAnalysis(TimeStampedModel):
                 violation_error_message=_("A published analysis needs a publication date."),
             ),
         ]
+        indexes = [
+            # The newest published analyses first: the analyses' list and the findings on a concept's
+            # page (ConceptFindingQuerySet.newest_first), read in this order instead of sorted.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="analysis_published_newest",
+                condition=Q(state=PublicationState.PUBLISHED),
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -123,6 +132,34 @@ class CaseAnalysis(TimeStampedModel):
         return [line.strip() for line in self.other_contributors.splitlines() if line.strip()]
 
 
+class ConceptFindingQuerySet(models.QuerySet):
+    def published(self):
+        """The findings of published analyses (CaseAnalysisQuerySet.published), as joins: so a page of the
+        newest can walk the analyses by their publication date instead of sorting every finding."""
+        return self.filter(
+            analysis__state=PublicationState.PUBLISHED,
+            analysis__published_at__lte=timezone.now(),
+            analysis__initiative__publication_state=InitiativeState.PUBLISHED,
+        )
+
+    def with_content(self):
+        """Not all four texts empty (`has_content`)."""
+        return self.exclude(happened="", helped="", hindered="", lessons="")
+
+    def with_lessons(self):
+        return self.exclude(lessons="")
+
+    def newest_first(self):
+        return self.order_by("-analysis__published_at", "-analysis_id", "-pk")
+
+    def counts(self):
+        """{"findings": n, "lessons": n}: how many have content and how many a lesson, in one query."""
+        return self.aggregate(
+            findings=models.Count("pk", filter=~Q(happened="", helped="", hindered="", lessons="")),
+            lessons=models.Count("pk", filter=~Q(lessons="")),
+        )
+
+
 class ConceptFinding(models.Model):
     """What the analysis group found for one concept: what happened, what helped, what hindered, the lesson."""
 
@@ -134,6 +171,8 @@ class ConceptFinding(models.Model):
     helped = LongTextField(_("what helped"), blank=True, max_length=3000)
     hindered = LongTextField(_("what hindered"), blank=True, max_length=3000)
     lessons = LongTextField(_("lesson"), blank=True, max_length=3000)
+
+    objects = ConceptFindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["concept__flywheel__order", "concept__order"]

@@ -58,6 +58,8 @@ ADDRESSES = [
     ("initiatieven/<slug:slug>/reactie-gemeente/", "initiatives:municipal_response_create"),
     ("kennisbank/", "knowledgebase:index"),
     ("kennisbank/begrippen/<slug:slug>/", "knowledgebase:concept_detail"),
+    ("kennisbank/begrippen/<slug:slug>/casussen/", "knowledgebase:concept_finding_list"),
+    ("kennisbank/begrippen/<slug:slug>/lessen/", "knowledgebase:concept_lesson_list"),
     ("kennisbank/artikelen/", "knowledgebase:article_list"),
     ("kennisbank/artikelen/<slug:slug>/", "knowledgebase:article_detail"),
     ("kennisbank/artikelen/<slug:slug>/bestand/", "knowledgebase:article_download"),
