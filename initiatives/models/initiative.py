@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import HiddenCause, TimeStampedModel
 from core.search import search_filter
 
@@ -98,6 +98,7 @@ class Initiative(TimeStampedModel):
         max_length=20000,
         help_text=_("How it started, what you want to achieve and who is involved. You can use Markdown."),
     )
+    story_html = MarkdownHTMLField(source="story")
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.SOCIETY)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
     # When the stage last changed: the council's figures count completed and stopped initiatives by it.

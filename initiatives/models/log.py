@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import Hideable, TimeStampedModel
 
 from ..choices import LogKind, ObstacleCategory, PublicationState
@@ -53,6 +53,7 @@ class LogEntry(Hideable, TimeStampedModel):
     happened_on = models.DateField(_("date"), default=timezone.localdate)
     title = SingleLineField(_("title"), max_length=120)
     text = LongTextField(_("text"), max_length=10000, help_text=_("You can use Markdown."))
+    text_html = MarkdownHTMLField(source="text")
     image = models.ImageField(_("photo"), upload_to="initiatives/log/%Y/%m/", blank=True)
     image_alt = SingleLineField(_("description of the photo"), max_length=200, blank=True)
 

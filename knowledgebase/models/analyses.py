@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import TimeStampedModel
 from initiatives.choices import Origin
 from initiatives.choices import PublicationState as InitiativeState
@@ -51,6 +51,8 @@ class CaseAnalysis(TimeStampedModel):
         max_length=10000,
         help_text=_("What made the collaboration work and can be used again. Markdown."),
     )
+    lessons_html = MarkdownHTMLField(source="lessons")
+    working_elements_html = MarkdownHTMLField(source="working_elements")
     contributors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("contributors with an account"),
