@@ -28,6 +28,15 @@ class LogEntryQuerySet(InitiativePartQuerySet):
     def newest_first(self):
         return self.order_by(*_NEWEST_FIRST_COLUMNS)
 
+    def newer_than(self, entry):
+        """Those before `entry` in `newest_first` order: how many there are says where it is listed."""
+        same_day = Q(happened_on=entry.happened_on)
+        return self.filter(
+            Q(happened_on__gt=entry.happened_on)
+            | (same_day & Q(created_at__gt=entry.created_at))
+            | (same_day & Q(created_at=entry.created_at, id__gt=entry.id))
+        )
+
     def of_kind(self, kind):
         return self.filter(kind=kind)
 

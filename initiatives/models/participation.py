@@ -107,6 +107,12 @@ class CommentQuerySet(InitiativePartQuerySet):
     def newest_first(self):
         return self.order_by("-created_at", "-id")
 
+    def newer_than(self, comment):
+        """Those before `comment` in `newest_first` order: how many there are says where it is listed."""
+        return self.filter(
+            Q(created_at__gt=comment.created_at) | Q(created_at=comment.created_at, id__gt=comment.id)
+        )
+
 
 class Comment(Hideable, TimeStampedModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="comments")

@@ -6,6 +6,7 @@ that reads them in the same order with the same rules (hidden entries and commen
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.paging import get_page
@@ -40,6 +41,42 @@ def _comments(initiative):
 
 def _named_supports(initiative):
     return Support.objects.named().filter(initiative=initiative).select_related("user").newest_first()
+
+
+def _listed_at(initiative, position, *, shown, per_page, list_name, anchor):
+    """Where the item `position` places from the newest is listed: on the initiative's page, or on the
+    page of its list that holds it."""
+    if position < shown:
+        return f"{initiative.get_absolute_url()}#{anchor}"
+    url = reverse(f"initiatives:{list_name}", kwargs={"slug": initiative.slug})
+    number = position // per_page + 1
+    return f"{url}?pagina={number}#{anchor}" if number > 1 else f"{url}#{anchor}"
+
+
+def log_entry_url(entry):
+    """Where `entry` is shown (after writing or changing it: an entry dated back can be far down)."""
+    position = _log_entries(entry.initiative).newer_than(entry).count()
+    return _listed_at(
+        entry.initiative,
+        position,
+        shown=LOG_ENTRIES_SHOWN,
+        per_page=LOG_ENTRIES_PER_PAGE,
+        list_name="initiative_log_entry_list",
+        anchor=f"logboek-{entry.pk}",
+    )
+
+
+def comment_url(comment):
+    """Where `comment` is shown (after changing it: an older one is on the comments page)."""
+    position = _comments(comment.initiative).newer_than(comment).count()
+    return _listed_at(
+        comment.initiative,
+        position,
+        shown=COMMENTS_SHOWN,
+        per_page=COMMENTS_PER_PAGE,
+        list_name="comment_list",
+        anchor=f"reactie-{comment.pk}",
+    )
 
 
 def _initiative(request, slug, queryset=None):

@@ -153,3 +153,48 @@ def test_the_list_pages_queries_do_not_grow_with_the_data(client, count_queries,
 
     assert small_count == large_count, f"{small_count} queries with little data, {large_count} with much"
     assert small_count <= 6
+
+
+# --- After writing: back to where the entry or comment is listed -------------------------------------
+
+
+def test_a_log_entry_dated_back_leads_to_the_page_of_the_log_that_shows_it(client):
+    from tests.initiatives.log_help_helpers import create_url, entry_data
+
+    initiative = InitiativeFactory()
+    _log(initiative, LOG_ENTRIES_PER_PAGE + 5)
+    client.force_login(initiative.created_by)
+    long_ago = (timezone.localdate() - datetime.timedelta(days=400)).isoformat()
+
+    response = client.post(create_url(initiative), entry_data(happened_on=long_ago, title="Lang geleden"))
+
+    entry = initiative.log_entries.get(title="Lang geleden")
+    expected = f"{_url('initiative_log_entry_list', initiative, 2)}#logboek-{entry.pk}"
+    assert response.status_code == 302 and response["Location"] == expected
+    assert f'id="logboek-{entry.pk}"' in client.get(expected.split("#")[0]).content.decode()
+
+
+def test_a_new_log_entry_of_today_leads_to_the_initiatives_page(client):
+    from tests.initiatives.log_help_helpers import create_url, entry_data
+
+    initiative = InitiativeFactory()
+    _log(initiative, LOG_ENTRIES_PER_PAGE + 5)
+    client.force_login(initiative.created_by)
+
+    response = client.post(create_url(initiative), entry_data(title="Vandaag"))
+
+    entry = initiative.log_entries.get(title="Vandaag")
+    assert response["Location"] == f"{initiative.get_absolute_url()}#logboek-{entry.pk}"
+
+
+def test_changing_an_older_comment_leads_to_the_comments_page_that_shows_it(client):
+    initiative = InitiativeFactory()
+    author = VerifiedUserFactory()
+    old = CommentFactory(initiative=initiative, author=author)
+    CommentFactory.create_batch(COMMENTS_SHOWN, initiative=initiative)
+    client.force_login(author)
+    edit = reverse("initiatives:comment_edit", kwargs={"slug": initiative.slug, "pk": old.pk})
+
+    response = client.post(edit, {"body": "Aangepast"})
+
+    assert response["Location"] == f"{_url('comment_list', initiative)}#reactie-{old.pk}"
