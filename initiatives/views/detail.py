@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.paging import get_page
+from flywheels.models import Concept
 from initiatives import permissions
 from initiatives.choices import FollowFrequency
 from initiatives.models import (
@@ -94,7 +95,8 @@ def detail_queryset():
     """Everything the page shows, in a fixed number of queries however long the log or the team."""
     return Initiative.objects.select_related("area", "contact_person").prefetch_related(
         "tags",
-        "concepts__flywheel",
+        # The concepts with their flywheel in one query (a join), not one query for each.
+        Prefetch("concepts", queryset=Concept.objects.select_related("flywheel")),
         Prefetch("help_requests", queryset=HelpRequest.objects.all()),
         Prefetch("municipal_responses", queryset=MunicipalResponse.objects.select_related("author")),
         *(section.prefetch() for section in page_sections()),
