@@ -198,3 +198,16 @@ def test_changing_an_older_comment_leads_to_the_comments_page_that_shows_it(clie
     response = client.post(edit, {"body": "Aangepast"})
 
     assert response["Location"] == f"{_url('comment_list', initiative)}#reactie-{old.pk}"
+
+
+def test_a_busy_initiatives_page_stays_under_100_kb(client):
+    """The issue's limit: with 150 long log entries, comments and named supporters the page shows a few."""
+    initiative = InitiativeFactory()
+    text = "Een lange alinea over wat er gebeurde, wat hielp en wat tegenzat. " * 30
+    LogEntryFactory.create_batch(150, initiative=initiative, text=text)
+    CommentFactory.create_batch(150, initiative=initiative, body=text[:2900])
+    SupportFactory.create_batch(150, initiative=initiative, is_named=True)
+
+    size = len(client.get(initiative.get_absolute_url()).content)
+
+    assert size < 100_000, f"{size} bytes"
