@@ -5,13 +5,14 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import HiddenCause, TimeStampedModel
 from core.search import search_filter
 
@@ -44,6 +45,21 @@ class InitiativeQuerySet(models.QuerySet):
         """Full-text search (core.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""
         return search_filter(self, text)
 
+    def with_part_counts(self):
+        """How many visible log entries and comments, and how many named supporters (in all and from the
+        initiative's own village or district) each initiative has: what its page shows beside the newest
+        of each. Subqueries in the same SELECT, each served by an index on the part's initiative."""
+        from .log import LogEntry  # the parts are built on this model
+        from .participation import Comment, Support
+
+        named = Support.objects.named().filter(initiative=OuterRef("pk"))
+        return self.annotate(
+            visible_log_entry_count=_count(LogEntry.objects.visible().filter(initiative=OuterRef("pk"))),
+            visible_comment_count=_count(Comment.objects.visible().filter(initiative=OuterRef("pk"))),
+            named_support_count=_count(named),
+            local_named_support_count=_count(named.filter(user__area_id=OuterRef("area_id"))),
+        )
+
     def waiting_for_first_response(self):
         """Published initiatives the municipality has not responded to yet, oldest first."""
         return (
@@ -52,6 +68,12 @@ class InitiativeQuerySet(models.QuerySet):
             .select_related("area", "contact_person")
             .order_by("published_at", "pk")
         )
+
+
+def _count(queryset):
+    """The number of rows of `queryset` (filtered on an OuterRef) as a subquery: 0 when there are none."""
+    counted = queryset.order_by().values("initiative").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 class InitiativePartQuerySet(models.QuerySet):
@@ -76,6 +98,7 @@ class Initiative(TimeStampedModel):
         max_length=20000,
         help_text=_("How it started, what you want to achieve and who is involved. You can use Markdown."),
     )
+    story_html = MarkdownHTMLField(source="story")
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.SOCIETY)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
     # When the stage last changed: the council's figures count completed and stopped initiatives by it.
