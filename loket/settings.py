@@ -151,8 +151,11 @@ else:
 
 # Background work (loket/celery.py): Celery with Redis as broker. Without a broker (`make run`, the tests)
 # every task runs in-process at once, as part of the request or command that queued it.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not _BROKER_URL
+# In-process, Celery still passes a task's arguments through the JSON serializer (so what works here works
+# on a worker); its in-memory transport serves that without any network.
+CELERY_BROKER_URL = _BROKER_URL or "memory://localhost/"
 # In-process, a failing task is recorded as a dead letter (core.tasks) like on a worker, not raised into
 # the request that queued it.
 CELERY_TASK_EAGER_PROPAGATES = False
