@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from initiatives.choices import FollowFrequency, Stage
+from initiatives.models import LogEntry
 from initiatives.services.check_ins import check_ins_send, initiatives_due_for_check_in
 from initiatives.tasks import send_check_ins
-from initiatives.models import LogEntry
 from tests.initiatives.factories import (
     FollowFactory,
     InitiativeFactory,
