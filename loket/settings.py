@@ -164,6 +164,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 # Nobody waits for a task's return value; failures are kept as dead letters (core.FailedTask).
 CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_EXPIRES = None  # no result backend, so no daily clean-up task of Celery's own
 # A task is acknowledged when done, so a worker that dies halfway leaves it for the next one (a rare email
 # twice rather than one lost); each worker process takes one task at a time.
 CELERY_TASK_ACKS_LATE = True
