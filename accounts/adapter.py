@@ -15,7 +15,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext_lazy as _
 
-from core.mail import send_later
+from core.mail import send_soon
 
 from . import known_devices, login_throttle
 from .permissions import can_use_management_site
@@ -45,14 +45,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """allauth's emails (confirming an address, a password reset, the notices of a changed password)
         are rendered here as allauth renders them, and go through the site's task queue like every other
-        email: sent after commit, tried again when the mail server is down (core/mail.py)."""
+        email, tried again when the mail server is down (core/mail.py). They are queued at once, as allauth
+        sent them at once: their links are signed, not stored, so there is no commit to wait for."""
         request = globals()["context"].request
         message = self.render_mail(
             template_prefix,
             email,
             {"request": request, "email": email, "current_site": get_current_site(request), **context},
         )
-        send_later(message)
+        send_soon(message)
 
     def post_login(self, request, user, **kwargs):
         """After a full login (the code too, when the account has an app): remember this device."""

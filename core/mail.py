@@ -50,6 +50,16 @@ def send_later(message: EmailMessage) -> None:
     transaction.on_commit(lambda: _enqueue(data), robust=True)
 
 
+def send_soon(message: EmailMessage) -> None:
+    """Queue `message` now, whatever transaction is open: for emails whose sending a rollback could not
+    undo anyway (django-allauth's, whose links are signed, not stored). A queue that cannot be reached is
+    logged, as in `send_later`."""
+    try:
+        _enqueue(message_data(message))
+    except Exception:
+        logger.exception("Could not queue an email to %s.", ", ".join(message.to))
+
+
 def _enqueue(data: dict) -> None:
     from .tasks import send_email  # the task module imports this one
 

@@ -138,16 +138,13 @@ def test_the_sites_emails_go_through_the_queue(flaky, mailoutbox, django_capture
     assert mailoutbox[0].subject == "Het loket in november 2026"
 
 
-def test_allauths_emails_go_through_the_same_queue(client, flaky, django_capture_on_commit_callbacks):
+def test_allauths_emails_go_through_the_same_queue(client, flaky):
     """A password reset (allauth renders it) with the mail server down ends as a dead letter too."""
     flaky.failures = 99
     person = UserFactory(email="vergeten@example.org")
     verify_email(person)
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        client.post(reverse("account_reset_password"), {"email": "vergeten@example.org"})
-
-    assert callbacks, "queued when the request's changes are saved"
+    client.post(reverse("account_reset_password"), {"email": "vergeten@example.org"})
 
     failed = FailedTask.objects.get()
     assert failed.recipient == "vergeten@example.org"
