@@ -176,6 +176,9 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 # each time: 1, 2, 4 and 8 minutes by default).
 EMAIL_SEND_TRIES = env_int("EMAIL_SEND_TRIES", 5)
 EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
+# Without a broker an email is tried once, in the request that caused it, and kept as a dead letter when it
+# fails: retrying there would hold the request while the mail server does not answer. (The tests turn it on.)
+EMAIL_RETRY_IN_PROCESS = False
 # Dead letters are kept this many days, then deleted (they may hold an email's text).
 FAILED_TASK_RETENTION_DAYS = env_int("FAILED_TASK_RETENTION_DAYS", 30)
 # Check-ins: a published initiative that is under way and wrote nothing in its log for this many weeks

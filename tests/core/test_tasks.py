@@ -42,6 +42,7 @@ class FlakyBackend(BaseEmailBackend):
 @pytest.fixture
 def flaky(settings):
     settings.EMAIL_BACKEND = "tests.core.test_tasks.FlakyBackend"
+    settings.EMAIL_RETRY_IN_PROCESS = True  # the tries a worker makes, here in-process
     FlakyBackend.calls = 0
     FlakyBackend.failures = 0
     FlakyBackend.error = smtplib.SMTPServerDisconnected("the mail server went away")
@@ -113,6 +114,17 @@ def test_after_the_last_try_the_email_becomes_a_dead_letter(flaky, settings, mai
 def test_an_address_the_server_refuses_for_good_is_not_tried_again(flaky):
     flaky.failures = 99
     flaky.error = smtplib.SMTPRecipientsRefused({"bea@example.org": (550, b"no such user")})
+
+    send_email.delay(_data())
+
+    assert flaky.calls == 1
+    assert FailedTask.objects.get().tries == 1
+
+
+def test_without_a_broker_a_failed_email_is_tried_once_and_kept(flaky, settings):
+    """`make run`, or a small site without Redis: the request does not wait for the mail server again."""
+    settings.EMAIL_RETRY_IN_PROCESS = False
+    flaky.failures = 99
 
     send_email.delay(_data())
 
