@@ -211,6 +211,13 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Sessions in the database (Django's default, said here because it is a choice): every app server reads
+# the same table, so a login holds wherever the proxy sends the next request. Not "cached_db" with Redis:
+# a session costs one lookup by primary key, only for visitors with a session cookie (signed-in pages are
+# never cached anyway); Redis stays a cache that may be emptied or lost without signing anybody out; and
+# the data export and erasure read the sessions in the database (accounts/personal_data.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_USER_MODEL = "accounts.User"
 # One backend: allauth's (email and password; it builds on Django's ModelBackend for permissions), which
 # also loads the signed-in person's roles with their row (accounts/backends.py).
@@ -289,9 +296,16 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Documents attached to knowledge-base articles: outside MEDIA_ROOT, sent only by the download view, which
 # checks that the article is published (core.documents).
 DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "documents"))
-# Uploaded photos. In production a web server in front should serve MEDIA_ROOT; Django serves them itself
-# only when SERVE_MEDIA is on (the default with DEBUG, and for a small single-server set-up).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Uploads on several app servers: an S3-compatible bucket (django-storages, core/storage.py) when
+# STORAGE_S3_BUCKET is set, photos under the prefix "media/" and documents under "documents/". The bucket
+# stays private: photos keep their address on the site (/media/...) and the app reads them from the bucket;
+# documents go out only through the download view, as from the disk.
+STORAGE_S3_BUCKET = os.environ.get("STORAGE_S3_BUCKET", "").strip()
+# Uploaded photos. Without a bucket a web server in front may serve MEDIA_ROOT; Django serves them itself
+# when SERVE_MEDIA is on (the default with DEBUG, with a bucket, and for a small single-server set-up).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG or bool(STORAGE_S3_BUCKET))
+if STORAGE_S3_BUCKET and not SERVE_MEDIA:
+    raise ImproperlyConfigured("SERVE_MEDIA cannot be off with STORAGE_S3_BUCKET: the app serves the photos.")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -304,8 +318,31 @@ MODERATION_REPORT_THRESHOLD = env_int("MODERATION_REPORT_THRESHOLD", 3)
 BURGERINITIATIEF_URL = os.environ.get("BURGERINITIATIEF_URL", "").strip()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {"BACKEND": "core.documents.DocumentStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if STORAGE_S3_BUCKET:
+    _bucket = {
+        "bucket_name": STORAGE_S3_BUCKET,
+        # Empty: Amazon S3 itself; else the address of another S3-compatible store (MinIO, Ceph, a cloud's).
+        "endpoint_url": os.environ.get("STORAGE_S3_ENDPOINT_URL", "").strip() or None,
+        "region_name": os.environ.get("STORAGE_S3_REGION", "").strip() or None,
+        # Empty keys: boto3 finds credentials itself (its environment variables, an instance role).
+        "access_key": os.environ.get("STORAGE_S3_ACCESS_KEY_ID", "").strip() or None,
+        "secret_key": os.environ.get("STORAGE_S3_SECRET_ACCESS_KEY", "").strip() or None,
+        # Every object private; a bucket that refuses ACLs (Amazon's "bucket owner enforced") takes "".
+        "default_acl": os.environ.get("STORAGE_S3_ACL", "private").strip() or None,
+        "addressing_style": os.environ.get("STORAGE_S3_ADDRESSING_STYLE", "").strip() or None,
+        "file_overwrite": False,  # a new upload never replaces a file under the same name
+    }
+    STORAGES["default"] = {
+        "BACKEND": "core.storage.MediaS3Storage",
+        "OPTIONS": {**_bucket, "location": "media"},
+    }
+    STORAGES["documents"] = {
+        "BACKEND": "core.storage.DocumentS3Storage",
+        "OPTIONS": {**_bucket, "location": "documents"},
+    }
 
 # Email: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
@@ -390,6 +427,8 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 # Rate limits count per client address. Behind proxies every request comes from the proxy, so say how
 # many proxies append to X-Forwarded-For; otherwise the whole town would share one limit.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The posting limits (django-ratelimit, core/ratelimit.py) find the visitor behind those proxies alike.
+RATELIMIT_IP_META_KEY = "core.ratelimit.client_address"
 SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS", [])
 
 # Every line is printed once, by the root's handler. Django's own set-up gives its "django" logger a console

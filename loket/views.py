@@ -1,5 +1,6 @@
+from django.core.files.storage import storages
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -105,3 +106,24 @@ def livez(request):
     """For liveness probes, and the benchmark's yardstick (`manage.py loket_bench`): answers without
     touching the database, so it costs what Django itself costs per request (middleware, routing)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+# How long a browser may keep a photo. Names are random and never reused, but a photo that is deleted (with
+# its initiative, or when a person erases their account) should not stay in caches for long.
+MEDIA_MAX_AGE = 60 * 60
+
+
+@require_safe
+def media(request, path):
+    """An uploaded photo, read through the storage wherever it is kept: the disk or the bucket
+    (core/storage.py). Only with SERVE_MEDIA (loket/urls.py). A name that climbs out of the photos' place
+    is refused by the storage (400); documents are kept apart and never sent here."""
+    storage = storages["default"]
+    try:
+        handle = storage.open(path, "rb")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise Http404 from None
+    response = FileResponse(handle)
+    response["Cache-Control"] = f"max-age={MEDIA_MAX_AGE}"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

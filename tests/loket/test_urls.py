@@ -21,7 +21,7 @@ def url_patterns(patterns=None, prefix="", namespace=""):
             yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}" if pattern.name else None
 
 
-# With SERVE_MEDIA (development) one more serves the uploads under /media/.
+# With SERVE_MEDIA (development, or uploads in a bucket) one more serves the photos under /media/.
 ADDRESSES = [
     ("", "home"),
     ("initiatieven/", "initiatives:initiative_list"),
