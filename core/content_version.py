@@ -38,6 +38,8 @@ SCOPED_KEY = "core:content-version:{scope}"
 PRIVATE = frozenset(
     {
         "admin.LogEntry",
+        "core.FailedTask",
+        "core.ScheduledMailSent",
         "sessions.Session",
         "account.EmailAddress",
         "account.EmailConfirmation",

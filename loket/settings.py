@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -155,6 +156,68 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background work (loket/celery.py): Celery with Redis as broker. Without a broker (`make run`, the tests)
+# every task runs in-process at once, as part of the request or command that queued it.
+_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not _BROKER_URL
+# In-process, Celery still passes a task's arguments through the JSON serializer (so what works here works
+# on a worker); its in-memory transport serves that without any network.
+CELERY_BROKER_URL = _BROKER_URL or "memory://localhost/"
+# In-process, a failing task is recorded as a dead letter (core.tasks) like on a worker, not raised into
+# the request that queued it.
+CELERY_TASK_EAGER_PROPAGATES = False
+# Messages carry plain data (JSON), never pickled objects: an email travels as its rendered text.
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# Nobody waits for a task's return value; failures are kept as dead letters (core.FailedTask).
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_EXPIRES = None  # no result backend, so no daily clean-up task of Celery's own
+# A task is acknowledged when done, so a worker that dies halfway leaves it for the next one (a rare email
+# twice rather than one lost); each worker process takes one task at a time.
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = "Europe/Amsterdam"
+# How often an email is tried before it becomes a dead letter, and the first wait between tries (doubled
+# each time: 1, 2, 4 and 8 minutes by default).
+EMAIL_SEND_TRIES = env_int("EMAIL_SEND_TRIES", 5)
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
+# Without a broker an email is tried once, in the request that caused it, and kept as a dead letter when it
+# fails: retrying there would hold the request while the mail server does not answer. (The tests turn it on.)
+EMAIL_RETRY_IN_PROCESS = False
+# Dead letters are kept this many days, then deleted (they may hold an email's text).
+FAILED_TASK_RETENTION_DAYS = env_int("FAILED_TASK_RETENTION_DAYS", 30)
+# Check-ins: a published initiative that is under way and wrote nothing in its log for this many weeks
+# gets one friendly email (at most once per that many weeks).
+CHECK_IN_AFTER_WEEKS = env_int("CHECK_IN_AFTER_WEEKS", 8)
+# The schedule, run by `celery -A loket beat` (Celery's own scheduler; the times are Dutch time).
+# `manage.py send_digests daily|weekly` still sends a digest by hand.
+CELERY_BEAT_SCHEDULE = {
+    "daily-digests": {
+        "task": "initiatives.send_digests",
+        "schedule": crontab(minute=0, hour=7),
+        "args": ["daily"],
+    },
+    "weekly-digests": {
+        "task": "initiatives.send_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+        "args": ["weekly"],
+    },
+    "check-ins": {
+        "task": "initiatives.send_check_ins",
+        "schedule": crontab(minute=0, hour=10, day_of_week="tue"),
+    },
+    "council-monthly-mail": {
+        "task": "dashboard.send_council_monthly_mail",
+        "schedule": crontab(minute=0, hour=8, day_of_month=1),
+    },
+    "prune-failed-tasks": {
+        "task": "core.prune_failed_tasks",
+        "schedule": crontab(minute=30, hour=3),
+    },
+}
+
 # Sessions in the database (Django's default, said here because it is a choice): every app server reads
 # the same table, so a login holds wherever the proxy sends the next request. Not "cached_db" with Redis:
 # a session costs one lookup by primary key, only for visitors with a session cookie (signed-in pages are
@@ -266,7 +329,6 @@ MUNICIPAL_RESPONSE_PROMISE_DAYS = env_int("MUNICIPAL_RESPONSE_PROMISE_DAYS", 14)
 # Moderation: an item this many people reported is hidden until a moderator looks at it.
 MODERATION_REPORT_THRESHOLD = env_int("MODERATION_REPORT_THRESHOLD", 3)
 BURGERINITIATIEF_URL = os.environ.get("BURGERINITIATIEF_URL", "").strip()
-# Digest emails: run `manage.py send_digests daily` every day and `send_digests weekly` once a week.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "documents": {"BACKEND": "core.documents.DocumentStorage"},
