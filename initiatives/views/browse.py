@@ -3,13 +3,16 @@ initiatives together, and the obstacles that recur. Each page runs a fixed numbe
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.filters import filtered_page
+from core.search import MATCHES_COUNTED, more_than_counted
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.filters import InitiativeFilter, LogEntryFilter
+from initiatives.listing import initiatives_found
 from initiatives.log_counts import log_counts, obstacle_counts
 from initiatives.models import Initiative, LogEntry
 
@@ -31,12 +34,23 @@ NEWEST_ENTRIES_FIRST = ["-happened_on", "-created_at", "-pk"]
 
 @require_safe
 def index(request):
+    """The published initiatives, a page of cards at a time. The options of the filters and the number
+    found come from initiatives/listing.py (cached until the next write; a search counted up to a bound),
+    the page from an index in the order asked for."""
     filterset = InitiativeFilter(request.GET, Initiative.objects.published().for_cards(), offer_options=True)
-    page, active_filters = filtered_page(request, filterset, INITIATIVES_PER_PAGE)
+    page, active_filters = filtered_page(request, filterset, INITIATIVES_PER_PAGE, count=initiatives_found)
     return render(
         request,
         "initiatives/index.html",
-        {"form": filterset.form, "page_obj": page, "active_filters": active_filters},
+        {
+            "form": filterset.form,
+            "page_obj": page,
+            "active_filters": active_filters,
+            "more_than_counted": page is not None
+            and filterset.searching
+            and more_than_counted(page.paginator.count),
+            "matches_counted": number_format(MATCHES_COUNTED, force_grouping=True),
+        },
     )
 
 
