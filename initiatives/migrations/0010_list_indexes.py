@@ -50,4 +50,12 @@ class Migration(migrations.Migration):
                 name="initiative_stage_newest_idx",
             ),
         ),
+        migrations.AddIndex(
+            model_name="initiative",
+            index=models.Index(
+                condition=models.Q(("publication_state", "published")),
+                fields=["origin", "government_role", "participation_step", "stage", "area"],
+                name="initiative_kind_counts_idx",
+            ),
+        ),
     ]

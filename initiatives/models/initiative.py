@@ -212,6 +212,13 @@ class Initiative(TimeStampedModel):
                 condition=PUBLISHED,
                 name="initiative_stage_newest_idx",
             ),
+            # The count of the list filtered on origin or role (with any village or stage) from the index
+            # alone, not from every published row.
+            models.Index(
+                fields=["origin", "government_role", "participation_step", "stage", "area"],
+                condition=PUBLISHED,
+                name="initiative_kind_counts_idx",
+            ),
             # The dashboard's completed and stopped initiatives per month (dashboard/figures).
             models.Index(fields=["stage", "stage_changed_at"], name="initiative_stage_changed_idx"),
         ]
