@@ -66,6 +66,11 @@ def more_than_counted(count: int) -> bool:
     return count > MATCHES_COUNTED
 
 
+def at_most_counted(count: int) -> int:
+    """A count of `matches_counted` to add up with others: "more than" the bound counts as the bound."""
+    return min(count, MATCHES_COUNTED)
+
+
 def best_first(matches):
     """The results of a search (`search_filter`) best match first on PostgreSQL, newest first on SQLite.
     Only the newest `MATCHES_COUNTED` + 1 matches are ranked (the ones `matches_counted` counts), each

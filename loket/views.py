@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from core.search import (
     MATCHES_COUNTED,
+    at_most_counted,
     best_first,
     in_order,
     matches_counted,
@@ -76,7 +77,7 @@ def search(request):
             "form": form,
             "sections": sections,
             # A kind counted up to its bound adds the bound: "more than" that many in all.
-            "total": sum(min(section["count"], MATCHES_COUNTED) for section in sections),
+            "total": sum(at_most_counted(section["count"]) for section in sections),
             "more_than_counted": any(section["more_than_counted"] for section in sections),
             "matches_counted": number_format(MATCHES_COUNTED, force_grouping=True),
             "searched": bool(sections),
