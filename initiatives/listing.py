@@ -9,6 +9,8 @@ options its filters offer, without reading every published initiative on each vi
   visitor cannot make up new ones to fill the cache with.
 - A search is not cached: its matches are counted up to a bound (core.search.matches_counted, "more than
   1,000"), which costs little at any size.
+- The filter form as HTML, per set of filters and language, likewise: a hundred options, each drawn by
+  a template, cost more than the page's queries. Not while searching (the text is the visitor's own).
 """
 
 from django.utils.translation import get_language
@@ -38,12 +40,24 @@ def list_options():
     return cached(f"list-options:{get_language()}", read)
 
 
+def _filters_key(filterset, leave_out=()):
+    """The valid filters in use, as text: the same set in any order gives the same key."""
+    data = filterset.form.cleaned_data
+    used = sorted((name, value) for name, value in data.items() if value and name not in leave_out)
+    return "&".join(f"{name}={value}" for name, value in used)
+
+
+def filters_html(filterset, render) -> str:
+    """The list's filter form for the valid `filterset` as `render()` draws it, from the cache if this set
+    of filters was drawn since the last write in this language."""
+    if filterset.searching:
+        return render()
+    return cached(f"list-filters:{get_language()}:{_filters_key(filterset)}", render)
+
+
 def initiatives_found(filterset) -> int:
     """How many initiatives the valid InitiativeFilter `filterset` lists: counted up to a bound while
     searching, otherwise from the cache if this set of filters was counted since the last write."""
     if filterset.searching:
         return matches_counted(filterset.qs)
-    data = filterset.form.cleaned_data
-    used = sorted((name, value) for name, value in data.items() if value and name not in UNCOUNTED)
-    key = "&".join(f"{name}={value}" for name, value in used)
-    return cached(f"list-count:{key}", filterset.qs.count)
+    return cached(f"list-count:{_filters_key(filterset, UNCOUNTED)}", filterset.qs.count)

@@ -13,6 +13,7 @@ from initiatives.services.publication import initiative_publish
 from moderation.services import item_hide, item_restore
 from places.models import Area
 from tests.accounts.factories import UserFactory, staff_in_role
+from tests.html import by_id, elements, parse
 from tests.initiatives.browse_helpers import INDEX
 from tests.initiatives.factories import InitiativeFactory
 
@@ -211,3 +212,35 @@ def test_the_options_are_kept_per_language(client, settings):
 
     assert label_nl != label_en
     assert label_en.startswith(Concept.objects.get(slug="draagvlak").label_en)
+
+
+# --- The filter form as drawn -------------------------------------------------------------------------
+
+
+def drawn_options(client, name, **params):
+    """(values offered, value chosen) of the select `name` in the page's HTML."""
+    select = by_id(parse(client.get(INDEX, params)), f"id_{name}")
+    options = elements(select, "option")
+    chosen = [option["value"] for option in options if option.has_attr("selected")]
+    return [option["value"] for option in options if option["value"]], chosen
+
+
+def test_the_drawn_filter_form_shows_each_set_of_filters_and_a_new_theme_after_a_write(client):
+    InitiativeFactory(tags=["groen"])
+    InitiativeFactory(tags=["spelen"])
+    assert drawn_options(client, "thema") == (["groen", "spelen"], [""])
+    assert drawn_options(client, "thema", thema="spelen") == (["groen", "spelen"], ["spelen"])
+    assert drawn_options(client, "thema", thema="groen") == (["groen", "spelen"], ["groen"])
+
+    InitiativeFactory(tags=["bomen"])
+
+    assert drawn_options(client, "thema", thema="groen") == (["bomen", "groen", "spelen"], ["groen"])
+
+
+def test_the_drawn_filter_form_keeps_the_search_text_of_each_visitor(client):
+    InitiativeFactory(title="Moestuin")
+    InitiativeFactory(title="Speeltuin")
+
+    for text in ["moestuin", "speeltuin"]:
+        box = by_id(parse(client.get(INDEX, {"zoek": text})), "id_zoek")
+        assert box["value"] == text
