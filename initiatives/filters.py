@@ -61,7 +61,7 @@ class InitiativeFilter(ListFilterSet):
         options=lambda: list_options()["concepts"],
     )
     thema = OptionFilter(
-        field_name="tags__slug",
+        method="with_theme",
         label=_("Theme"),
         empty_label=_("All themes"),
         options=lambda: list_options()["themes"],
@@ -75,6 +75,9 @@ class InitiativeFilter(ListFilterSet):
     @extend_schema_field({"type": "string", "enum": [*GovernmentRole.values, *ParticipationStep.values]})
     def in_role(self, initiatives, name, role):
         return initiatives.in_role(role)
+
+    def with_theme(self, initiatives, name, slug):
+        return initiatives.with_theme(slug)
 
     def offer(self, form):
         """On PostgreSQL search results come best match first unless someone picks another order. The

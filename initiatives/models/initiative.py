@@ -3,13 +3,15 @@
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from core.fields import LongTextField, SingleLineField
 from core.models import HiddenCause, TimeStampedModel
@@ -42,6 +44,18 @@ class InitiativeQuerySet(models.QuerySet):
         if role in GovernmentRole.values:
             return self.filter(government_role=role)
         return self.filter(participation_step=role)
+
+    def with_theme(self, slug):
+        """The initiatives that carry the theme `slug`: one look in the themes of each, so a page walks
+        the index of its order until it has 12 (a join would first gather all that carry it)."""
+        carried = TaggedItem.objects.filter(
+            # The id itself (Django keeps it after the first look): a join on the app and model names
+            # leaves the planner guessing how many rows a theme has, and it gathers them all.
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=OuterRef("pk"),
+            tag__slug=slug,
+        )
+        return self.filter(Exists(carried))
 
     def search(self, text):
         """Full-text search (core.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""
