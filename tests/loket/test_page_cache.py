@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from core import content_version
 from core.page_cache import PLACEHOLDER, PageCacheMiddleware
-from initiatives import log_counts
+from initiatives import cached
 from initiatives.models import Notification
 from initiatives.services.log_entries import log_entry_create
 from initiatives.services.municipality import municipal_response_create
@@ -254,15 +254,15 @@ def test_the_version_is_replaced_again_when_the_write_commits(django_capture_on_
 
 def test_a_support_replaces_the_version_of_the_pages_not_that_of_the_log_counts():
     initiative = InitiativeFactory()
-    pages, counts = content_version.version(), content_version.version(log_counts.SCOPE)
+    pages, counts = content_version.version(), content_version.version(cached.SCOPE)
     support_add(initiative=initiative, user=VerifiedUserFactory())
     assert content_version.version() != pages
-    assert content_version.version(log_counts.SCOPE) == counts
+    assert content_version.version(cached.SCOPE) == counts
 
     log_entry_create(
         initiative=initiative, author=initiative.created_by, kind="update", title="Stap", text="Ja."
     )
-    assert content_version.version(log_counts.SCOPE) != counts
+    assert content_version.version(cached.SCOPE) != counts
 
 
 def test_a_release_runs_migrate_which_replaces_the_version():
