@@ -60,9 +60,11 @@ def _threshold(threshold_of_two):
 
 def comments_on_page(client, initiative):
     response = client.get(initiative.get_absolute_url())
-    assert response.status_code == 200
-    listed = {comment.body for comment in response.context["initiative"].comments.all()}
-    return listed, response.content.decode()
+    whole_list = client.get(reverse("initiatives:comment_list", kwargs={"slug": initiative.slug}))
+    assert response.status_code == whole_list.status_code == 200
+    listed = {comment.body for comment in response.context["comments"]}
+    listed |= {comment.body for comment in whole_list.context["page_obj"].object_list}
+    return listed, response.content.decode() + whole_list.content.decode()
 
 
 @pytest.mark.parametrize("how", HOW.values(), ids=HOW.keys())
@@ -112,18 +114,23 @@ def obstacle():
 def where_the_entry_shows(client, entry) -> dict:
     """Every public place where a log entry (or its words) can show, with what it shows there."""
     detail = client.get(entry.initiative.get_absolute_url())
+    whole_log = client.get(
+        reverse("initiatives:initiative_log_entry_list", kwargs={"slug": entry.initiative.slug})
+    )
     log = client.get(reverse("initiatives:log_entry_list"))
     obstacles_log = client.get(reverse("initiatives:log_entry_list"), {"soort": LogKind.OBSTACLE})
     obstacles = client.get(reverse("initiatives:obstacle_list"))
     listed = client.get(reverse("initiatives:initiative_list"), {"zoek": LOG_WORD})
     site = client.get(reverse("site_search"), {"q": LOG_WORD})
-    for response in (detail, log, obstacles_log, obstacles, listed, site):
+    for response in (detail, whole_log, log, obstacles_log, obstacles, listed, site):
         assert response.status_code == 200
     kind_counts = {row["value"]: row["count"] for row in log.context["kinds"]}
     rules = next(row for row in obstacles.context["categories"] if row["value"] == ObstacleCategory.RULES)
     return {
-        "on the initiative page": entry.pk in {e.pk for e in detail.context["initiative"].log_entries.all()}
-        or LOG_WORD in detail.content.decode(),
+        "on the initiative page": entry.pk in {e.pk for e in detail.context["log_entries"]}
+        or LOG_WORD in detail.content.decode()
+        or entry.pk in {e.pk for e in whole_log.context["page_obj"].object_list}
+        or LOG_WORD in whole_log.content.decode(),
         "in the log": entry.pk in {e.pk for e in log.context["page_obj"].object_list}
         or LOG_WORD in log.content.decode(),
         "log total": log.context["total"],
