@@ -1,13 +1,12 @@
 """How many initiatives there are: over time, by stage, by village or district, and by origin."""
 
 from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.choices import Origin, Stage
 
 from ..periods import Scope
-from .base import Chart, Figure, Result, Series, month_label, months_of, per_period, published_initiatives
+from .base import Chart, Figure, Result, Series, fine_grain, per_period, periods_of, published_initiatives
 
 
 def _bars(counts: dict, labels: dict, name) -> Result:
@@ -20,21 +19,22 @@ def _bars(counts: dict, labels: dict, name) -> Result:
 
 def initiatives_over_time(scope: Scope) -> Result:
     initiatives = published_initiatives(scope)
-    months = months_of(scope)
+    grain = fine_grain(scope)
+    periods = periods_of(scope, grain)
 
     def per_month(date_field, **filters):
         rows = (
             initiatives.filter(**filters, **scope.within(date_field))
-            .annotate(month=TruncMonth(date_field))
-            .values("month")
+            .annotate(period=grain.trunc(date_field))
+            .values("period")
             .annotate(n=Count("pk"))
             .order_by()
         )
-        return per_period(rows, "month", months)
+        return per_period(rows, "period", periods, grain)
 
     return Result(
         chart=Chart.LINES,
-        categories=[month_label(month) for month in months],
+        categories=[grain.label(period) for period in periods],
         series=[
             Series(_("new"), per_month("created_at")),
             Series(_("published"), per_month("published_at")),
@@ -48,8 +48,9 @@ INITIATIVES_OVER_TIME = Figure(
     "initiatives_over_time",
     _("Initiatives over time"),
     _(
-        "Per month, of the initiatives published now: new (the month they were registered), published "
-        "(their first publication), completed and stopped (the month their stage last changed to that)."
+        "Per month (per year for a period of more than three years), of the initiatives published now: "
+        "new (when they were registered), published (their first publication), completed and stopped "
+        "(when their stage last changed to that)."
     ),
     initiatives_over_time,
 )

@@ -5,7 +5,6 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Count, F, Q
-from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,11 +17,10 @@ from .base import (
     Figure,
     Result,
     Series,
+    coarse_grain,
     days,
-    first_day,
+    periods_of,
     published_initiatives,
-    quarter_label,
-    quarters_of,
 )
 
 
@@ -77,20 +75,21 @@ def responsiveness(scope: Scope) -> Result:
         # The wait of those not answered is NULL, which a median leaves out.
         "median": Median(seconds_between("published_at", "first_response_at")),
     }
+    grain = coarse_grain(scope)
     initiatives = published_initiatives(scope).filter(**scope.within("published_at"))
     rows = list(
-        initiatives.annotate(quarter=TruncQuarter("published_at"))
-        .values("quarter")
+        initiatives.annotate(period=grain.trunc("published_at"))
+        .values("period")
         .annotate(**figures)
         .order_by()
     )
     whole = initiatives.aggregate(**figures)
-    per_quarter = {first_day(row["quarter"]): row for row in rows}
-    quarters = quarters_of(scope, list(per_quarter))
+    per_quarter = {grain.start(row["period"]): row for row in rows}
+    quarters = periods_of(scope, grain, list(per_quarter))
     in_quarters = [per_quarter.get(quarter, {"due": 0, "kept": 0, "median": None}) for quarter in quarters]
     return Result(
         chart=Chart.LINES,
-        categories=[quarter_label(quarter) for quarter in quarters],
+        categories=[grain.label(quarter) for quarter in quarters],
         series=[
             Series(_("% within promise"), [_share(row["kept"], row["due"]) for row in in_quarters]),
             Series(_("median days"), [days(row["median"]) for row in in_quarters]),
@@ -110,7 +109,8 @@ RESPONSIVENESS = Figure(
     _(
         "Initiatives first published in the period whose promised time has passed or that have a "
         "response: the median number of days from publication to the first response of the "
-        "municipality, and the share answered within the promise. Per quarter of publication."
+        "municipality, and the share answered within the promise. Per quarter of publication (per year "
+        "for a period of more than three years)."
     ),
     responsiveness,
 )
