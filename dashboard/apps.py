@@ -10,6 +10,7 @@ class DashboardConfig(AppConfig):
     def ready(self):
         from accounts.permissions import register_rules
 
-        from . import permissions
+        from . import monthly, permissions
 
         register_rules(self.label, permissions)
+        monthly.connect()

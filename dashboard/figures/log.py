@@ -3,36 +3,26 @@
 
 from collections import defaultdict
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.choices import LogKind, ObstacleCategory
-from initiatives.models import LogEntry
 
+from ..models import Measure
+from ..monthly import counts
 from ..periods import Scope
 from .base import Chart, Figure, Result, Series, coarse_grain, periods_of
 
 
-def _log_entries(scope: Scope):
-    entries = LogEntry.objects.published()
-    return entries.filter(initiative__area=scope.area) if scope.area else entries
-
-
-def _per_quarter_and(entries, key, keys: dict, scope, *, most_first=False) -> Result:
-    """A heat map of `entries`: a row per value of `key` (`keys`, in their order or the most counted
-    first), a column per quarter (or year) of the date they tell about."""
+def _per_quarter_and(measure, keys: dict, scope, *, most_first=False) -> Result:
+    """A heat map of `measure` (visible log entries of published initiatives, dashboard.monthly): a row
+    per category (`keys`, in their order or the most counted first), a column per quarter (or year) of
+    the date they tell about."""
     grain = coarse_grain(scope)
-    rows = list(
-        entries.filter(**scope.within("happened_on"))
-        .annotate(period=grain.trunc("happened_on"))
-        .values("period", key)
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    rows = counts(scope, measure, grain=grain)
     quarters = periods_of(scope, grain, [row["period"] for row in rows])
     table = defaultdict(dict)
     for row in rows:
-        table[row[key]][grain.start(row["period"])] = row["n"]
+        table[row["category"]][row["period"]] = row["n"]
     totals = {value: sum(table[value].values()) for value in keys}
     ordered = sorted(keys, key=lambda value: -totals[value]) if most_first else list(keys)
     return Result(
@@ -45,7 +35,7 @@ def _per_quarter_and(entries, key, keys: dict, scope, *, most_first=False) -> Re
 
 
 def log_entries_by_kind(scope: Scope) -> Result:
-    return _per_quarter_and(_log_entries(scope), "kind", dict(LogKind.choices), scope)
+    return _per_quarter_and(Measure.LOG, dict(LogKind.choices), scope)
 
 
 LOG_ENTRIES_BY_KIND = Figure(
@@ -60,10 +50,7 @@ LOG_ENTRIES_BY_KIND = Figure(
 
 
 def obstacles_over_time(scope: Scope) -> Result:
-    obstacles = _log_entries(scope).of_kind(LogKind.OBSTACLE)
-    return _per_quarter_and(
-        obstacles, "obstacle_category", dict(ObstacleCategory.choices), scope, most_first=True
-    )
+    return _per_quarter_and(Measure.OBSTACLE, dict(ObstacleCategory.choices), scope, most_first=True)
 
 
 OBSTACLES_OVER_TIME = Figure(

@@ -2,32 +2,25 @@
 
 from collections import defaultdict
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.choices import GovernmentRole, ParticipationStep
 
+from ..models import Measure
+from ..monthly import counts
 from ..periods import Scope
-from .base import Chart, Figure, Result, Series, coarse_grain, periods_of, published_initiatives
+from .base import Chart, Figure, Result, Series, coarse_grain, periods_of
 
 
 def municipal_role(scope: Scope) -> Result:
     """Per step of both ladders, in their order (and "not recorded"): initiatives per quarter of publication."""
     grain = coarse_grain(scope)
-    rows = list(
-        published_initiatives(scope)
-        .filter(**scope.within("published_at"))
-        .annotate(period=grain.trunc("published_at"))
-        .values("period", "government_role", "participation_step")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    rows = counts(scope, Measure.ROLE, grain=grain)
     quarters = periods_of(scope, grain, [row["period"] for row in rows])
     steps = {**dict(GovernmentRole.choices), **dict(ParticipationStep.choices), "": _("not recorded")}
     table = defaultdict(lambda: defaultdict(int))
     for row in rows:
-        step = row["government_role"] or row["participation_step"] or ""
-        table[step][grain.start(row["period"])] += row["n"]
+        table[row["category"]][row["period"]] += row["n"]
     return Result(
         chart=Chart.HEAT,
         categories=[grain.label(quarter) for quarter in quarters],

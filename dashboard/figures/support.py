@@ -8,8 +8,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import HelpOffer, HelpRequest, Support
-
+from ..models import Measure
+from ..monthly import counts
 from ..periods import Scope
 from .aggregates import Median, seconds_between
 from .base import (
@@ -25,14 +25,11 @@ from .base import (
 
 
 def support(scope: Scope) -> Result:
-    published = published_initiatives(scope).values("pk")
-    supporters = Support.objects.filter(initiative__in=published, **scope.within("created_at")).count()
-    offers = HelpOffer.objects.filter(
-        help_request__initiative__in=published, **scope.within("created_at")
-    ).count()
-    requests = HelpRequest.objects.filter(initiative__in=published, **scope.within("created_at")).aggregate(
-        open=Count("pk", filter=Q(is_fulfilled=False)), fulfilled=Count("pk", filter=Q(is_fulfilled=True))
-    )
+    supporters = sum(row["n"] for row in counts(scope, Measure.SUPPORT, by=()))
+    offers = sum(row["n"] for row in counts(scope, Measure.OFFER, by=()))
+    requests = {"open": 0, "fulfilled": 0} | {
+        row["category"]: row["n"] for row in counts(scope, Measure.REQUEST)
+    }
     return Result(
         chart=Chart.BARS,
         categories=[str(_("open")), str(_("fulfilled"))],

@@ -20,10 +20,10 @@ from tests.places.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 
-AGGREGATES = ("COUNT(", "MIN(", "PERCENTILE_CONT(", "LOKET_MEDIAN(")
+AGGREGATES = ("COUNT(", "SUM(", "MIN(", "PERCENTILE_CONT(", "LOKET_MEDIAN(")
 # The flywheels and their concepts: a short, fixed list the heat map is drawn along, not counted data.
 STAGES = list(Stage)
-FIXED_LISTS = ('FROM "flywheels_flywheel"', 'FROM "flywheels_concept"')
+FIXED_LISTS = ('FROM "flywheels_flywheel"', 'FROM "flywheels_concept"', 'FROM "places_area"')
 
 
 @pytest.mark.parametrize("params", [{}, {"periode": "alles"}, {"gebied": "centrum"}])
