@@ -268,6 +268,19 @@ def _values(instance) -> dict:
     return {name: instance.__dict__.get(name, _MISSING) for name in FIELDS[type(instance)]}
 
 
+def _saved_values(instance, was, update_fields) -> dict:
+    """What the row holds in the database after a save: a field the save left out (not loaded, or not in
+    `update_fields`) kept the value it had."""
+    now = _values(instance)
+    if was is None:
+        return now
+    for name, value in now.items():
+        left_out = update_fields is not None and name not in update_fields and name[:-3] not in update_fields
+        if value is _MISSING or left_out:
+            now[name] = was[name]
+    return now
+
+
 def _remember(sender, instance, **kwargs):
     # Also for a new row (a row read from the database is "adding" until from_db is done): its save says
     # it was created, and what it held before does not count then.
@@ -314,9 +327,9 @@ def _apply(change: Counter):
         cursor.executemany(UPSERT, rows)
 
 
-def _part_saved(sender, instance, created, **kwargs):
+def _part_saved(sender, instance, created, update_fields=None, **kwargs):
     was = None if created else instance.__dict__.get(_WAS)
-    now = _values(instance)
+    now = _saved_values(instance, was, update_fields)
     instance.__dict__[_WAS] = now
     before, after = (_own(sender, was) if was else []), _own(sender, now)
     if before == after:
@@ -343,9 +356,9 @@ def _state_of(values):
     return values["area_id"], values["origin"]
 
 
-def _initiative_saved(sender, instance, created, **kwargs):
+def _initiative_saved(sender, instance, created, update_fields=None, **kwargs):
     was = None if created else instance.__dict__.get(_WAS)
-    now = _values(instance)
+    now = _saved_values(instance, was, update_fields)
     instance.__dict__[_WAS] = now
     change = Counter()
     _add(change, _own(Initiative, was) if was else [], _state_of(was), -1)
