@@ -125,7 +125,10 @@ def rebuild() -> int:
                     )
                 )
         MonthlyCount.objects.bulk_create(made, batch_size=2000)
-        return len(made)
+    from .cache import forget_figures  # the figures are built on this module
+
+    forget_figures()
+    return len(made)
 
 
 def _midnight(day: datetime.date) -> datetime.datetime:

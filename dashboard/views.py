@@ -10,7 +10,8 @@ from django.views.decorators.http import require_safe
 from core.csv_export import csv_response
 
 from . import charts
-from .figures import Chart, compute_all, headlines
+from .cache import figures_for
+from .figures import Chart, headlines
 from .periods import ScopeForm
 from .permissions import can_view_dashboard
 
@@ -20,7 +21,7 @@ def _scope_and_results(request):
         raise PermissionDenied
     form = ScopeForm(request.GET or None)
     scope = form.scope()
-    return form, scope, compute_all(scope)
+    return form, scope, figures_for(scope)
 
 
 def _drawn(figure, result):

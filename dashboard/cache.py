@@ -1,0 +1,87 @@
+"""The figures of a scope, kept in the cache under a version that every write to what they count replaces.
+
+Not a cached page (a signed-in page is never cached): only the numbers, the same for every council member,
+so that a second look at a period costs no counting at all. The first look counts in the database, cheaply
+(dashboard.monthly). A new version is a fresh random value, replaced at the write and again after its
+commit (as initiatives.log_counts does): figures counted while the write was not yet committed are not
+kept. Figures that depend on the clock (a promised response time that passes, a lab session that ends)
+are at most `TIMEOUT` old. The lead may swap VERSION_KEY for the site-wide content version."""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+from flywheels.models import Concept, Flywheel
+from initiatives.models import HelpOffer, HelpRequest, Initiative, LogEntry, MunicipalResponse, Support
+from knowledgebase.models import CaseAnalysis, ConceptFinding
+from lab.models import LabSession, Registration, Signal
+from places.models import Area
+
+from .figures import FIGURES, compute_all
+
+VERSION_KEY = "dashboard:figures:version"
+FIGURES_KEY = "dashboard:figures:{version}:{language}:{start}:{end}:{area}"
+TIMEOUT = 10 * 60
+
+# Everything a figure reads (MunicipalResponse: the first response is set past Initiative.save()).
+COUNTED = [
+    Initiative,
+    LogEntry,
+    Support,
+    HelpRequest,
+    HelpOffer,
+    MunicipalResponse,
+    CaseAnalysis,
+    ConceptFinding,
+    LabSession,
+    Registration,
+    Signal,
+    Area,
+    Flywheel,
+    Concept,
+]
+
+
+def _version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def figures_for(scope) -> list[tuple]:
+    """compute_all(scope), from the cache when no write came after it was counted."""
+    key = FIGURES_KEY.format(
+        version=_version(),
+        language=translation.get_language(),
+        start=scope.start.isoformat() if scope.start else "",
+        end=scope.end.isoformat(),
+        area=scope.area.pk if scope.area else "",
+    )
+    results = cache.get(key)
+    if results is None or len(results) != len(FIGURES):
+        computed = compute_all(scope)
+        cache.set(key, [result for _figure, result in computed], TIMEOUT)
+        return computed
+    return list(zip(FIGURES, results, strict=True))
+
+
+def forget_figures(**kwargs):
+    """After any write the figures count (and after dashboard.monthly.rebuild): count anew."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def connect():
+    for model in COUNTED:
+        uid = f"dashboard-figures-{model._meta.label}"
+        post_save.connect(forget_figures, sender=model, dispatch_uid=uid)
+        post_delete.connect(forget_figures, sender=model, dispatch_uid=uid)
