@@ -53,21 +53,36 @@ def _version() -> str:
     return version
 
 
-def figures_for(scope) -> list[tuple]:
-    """compute_all(scope), from the cache when no write came after it was counted."""
-    key = FIGURES_KEY.format(
+def _key(scope) -> str:
+    return FIGURES_KEY.format(
         version=_version(),
         language=translation.get_language(),
         start=scope.start.isoformat() if scope.start else "",
         end=scope.end.isoformat(),
         area=scope.area.pk if scope.area else "",
     )
+
+
+def figures_for(scope) -> list[tuple]:
+    """compute_all(scope), from the cache when no write came after it was counted."""
+    key = _key(scope)
     results = cache.get(key)
     if results is None or len(results) != len(FIGURES):
         computed = compute_all(scope)
         cache.set(key, [result for _figure, result in computed], TIMEOUT)
         return computed
     return list(zip(FIGURES, results, strict=True))
+
+
+def rendered_for(scope, render) -> str:
+    """The HTML of the figures of `scope` (`render()` makes it, from figures_for(scope)), rendered once
+    per version: drawing a dozen charts costs more than reading their numbers."""
+    key = _key(scope) + ":html"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, TIMEOUT)
+    return html
 
 
 def forget_figures(**kwargs):

@@ -1,6 +1,8 @@
 """The figures of a scope are counted once and then read from the cache, until a write to what they count
 (dashboard.cache): a second look costs no counting, and never shows numbers from before a write."""
 
+import re
+
 import pytest
 
 from dashboard.cache import forget_figures
@@ -63,3 +65,13 @@ def test_forgetting_makes_a_new_version(council_client, count_queries):
     forget_figures()
 
     assert count_queries(lambda: council_client.get(INDEX)) > 15
+
+
+def test_the_kept_figures_are_the_same_page(council_client):
+    build(3)
+    first = council_client.get(INDEX, {"periode": "alles"}).content.decode()
+    again = council_client.get(INDEX, {"periode": "alles"}).content.decode()
+
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert token.sub("", again) == token.sub("", first)
+    assert "<svg" in again and "&lt;svg" not in again
