@@ -8,15 +8,17 @@ from django.db.models.functions import TruncMonth
 
 from accounts.personal_data import erase
 from accounts.roles import Role
+from dashboard.figures.base import Grain
 from dashboard.models import Measure, MonthlyCount
-from dashboard.monthly import SOURCES, month_of, rebuild
+from dashboard.monthly import SOURCES, counts, month_of, rebuild
 from initiatives.choices import LogKind, ObstacleCategory, PublicationState, Stage
 from initiatives.models import Initiative
 from initiatives.services import authoring, help_requests, log_entries, participation, publication
 from moderation import services as moderation
 from places.models import Area
 from tests.accounts.factories import staff_in_role
-from tests.dashboard.helpers import NOW
+from tests.dashboard.helpers import NOW, scope_for
+from tests.dashboard.world import build
 from tests.initiatives.factories import (
     HelpOfferFactory,
     HelpRequestFactory,
@@ -204,3 +206,35 @@ def test_an_account_erased_with_its_support_and_offers(busy):
     erase(supporter)
 
     assert_kept()
+
+
+SCOPES = [
+    {},
+    {"periode": "dit-jaar"},
+    {"periode": "alles"},
+    {"periode": "alles", "gebied": "centrum"},
+    {"periode": "eigen", "van": "2024-09-14", "tot": "2025-03-02"},  # parts of months at both ends
+    {"periode": "eigen", "van": "2025-02-03", "tot": "2025-02-20"},  # within one month
+    {"periode": "eigen", "van": "2024-11-01", "tot": "2025-01-31"},  # whole months, ended before now
+]
+
+
+@pytest.mark.parametrize("params", SCOPES)
+def test_every_measure_of_every_period_equals_its_raw_count(params):
+    build(30)  # published from mid-November 2024 until mid-June 2025, something of everything each
+    scope = scope_for(params)
+
+    for measure, source in SOURCES.items():
+        rows = source.counted(scope.area).filter(**scope.within(source.date))
+        expected = {
+            (grain_start, row["category"]): row["n"]
+            for row in source.grouped(rows, period=Grain.QUARTER.trunc(source.date))
+            for grain_start in [Grain.QUARTER.start(row["period"])]
+        }
+        got = {
+            (row["period"], row["category"]): row["n"] for row in counts(scope, measure, grain=Grain.QUARTER)
+        }
+        assert got == expected, (measure, params)
+        # The comparison means something: the world's log and initiatives lie in every period (its
+        # support and help were given today).
+        assert sum(got.values()) > 0 or measure in (Measure.SUPPORT, Measure.REQUEST, Measure.OFFER)
