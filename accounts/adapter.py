@@ -12,7 +12,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext_lazy as _
+
+from core.mail import send_soon
 
 from . import known_devices, login_throttle
 from .permissions import can_use_management_site
@@ -38,6 +41,19 @@ class AccountAdapter(DefaultAccountAdapter):
         if app == "allauth.mfa" and _logged_in_recently(context.request):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's emails (confirming an address, a password reset, the notices of a changed password)
+        are rendered here as allauth renders them, and go through the site's task queue like every other
+        email, tried again when the mail server is down (core/mail.py). They are queued at once, as allauth
+        sent them at once: their links are signed, not stored, so there is no commit to wait for."""
+        request = globals()["context"].request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {"request": request, "email": email, "current_site": get_current_site(request), **context},
+        )
+        send_soon(message)
 
     def post_login(self, request, user, **kwargs):
         """After a full login (the code too, when the account has an app): remember this device."""

@@ -9,12 +9,14 @@ class AccountsConfig(AppConfig):
     default = True  # the app's own config; ManagementSiteConfig below is django.contrib.admin's
 
     def ready(self):
-        from . import permissions, personal_data, privacy
+        from . import failed_task_privacy, permissions, personal_data, privacy
 
         permissions.register_rules(self.label, permissions)
         # First of all apps: the export opens with the account, and erasure's own steps are in place
         # before any app's.
         privacy.register_privacy(personal_data)
+        # The task queue's dead letters (core.FailedTask): core knows no people, so accounts registers them.
+        privacy.register_privacy(failed_task_privacy)
 
 
 class ManagementSiteConfig(admin_apps.AdminConfig):

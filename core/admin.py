@@ -8,13 +8,20 @@ HTML checks (tests/e2e/test_accessibility_management.py, tests/e2e/test_valid_ht
   ("Volgorde: Wehl").
 - Django's `AutocompleteSelect` leaves out the empty first option that a required single choice needs, and
   gives the one it adds to an optional choice no text: `AutocompleteFields` uses one that has both.
+
+It also holds the management page of core's own model: the dead letters of the task queue (FailedTask).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import widgets
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import dead_letters
+from .models import FailedTask
 
 
 def name_inputs_by_column_and_row(form):
@@ -80,3 +87,78 @@ class AutocompleteFields:
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --- Dead letters (core.FailedTask) ---------------------------------------------------------------------
+
+
+class _TriedAgain(admin.SimpleListFilter):
+    title = _("tried again")
+    parameter_name = "opnieuw"
+
+    def lookups(self, request, model_admin):
+        return [("nee", _("not yet")), ("ja", _("yes"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "nee":
+            return queryset.filter(retried_at__isnull=True)
+        if self.value() == "ja":
+            return queryset.filter(retried_at__isnull=False)
+        return queryset
+
+
+@admin.register(FailedTask)
+class FailedTaskAdmin(admin.ModelAdmin):
+    """Read-only: what failed, to whom, why and how often. Staff with the permission "can try a failed task
+    again" queue a task again from the list; the arguments (an email's text) are never shown."""
+
+    list_display = ["failed_at", "kind", "summary", "recipient", "tries", "retried_at"]
+    list_filter = [_TriedAgain, "task_name"]
+    search_fields = ["recipient", "summary", "task_name"]
+    date_hierarchy = "failed_at"
+    fields = ["kind", "task_name", "summary", "recipient", "error", "tries", "failed_at", "retried_at"]
+    readonly_fields = fields
+    actions = ["try_again"]
+
+    @admin.display(description=_("kind"))
+    def kind(self, failed_task):
+        return dead_letters.task_label(failed_task.task_name)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_retry_permission(self, request):
+        return request.user.has_perm("core.retry_failedtask")
+
+    @admin.action(description=_("Try again"), permissions=["retry"])
+    def try_again(self, request, queryset):
+        queued = skipped = 0
+        for failed_task in queryset:
+            try:
+                if dead_letters.failed_task_retry(failed_task=failed_task):
+                    queued += 1
+                else:
+                    skipped += 1
+            except KeyError:  # a task that no longer exists under that name
+                skipped += 1
+        if queued:
+            self.message_user(
+                request,
+                ngettext("%(count)d task queued again.", "%(count)d tasks queued again.", queued)
+                % {"count": queued},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d task was not queued: it was tried again before, or no longer exists.",
+                    "%(count)d tasks were not queued: they were tried again before, or no longer exist.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )

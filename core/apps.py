@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -7,4 +8,10 @@ class CoreConfig(AppConfig):
     none of the other apps."""
 
     name = "core"
-    verbose_name = "Core"
+    # In the management site core shows only its dead letters (core.FailedTask), under this heading.
+    verbose_name = _("Background tasks")
+
+    def ready(self):
+        from . import content_version
+
+        content_version.connect()

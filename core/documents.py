@@ -1,6 +1,7 @@
 """Documents editors attach (formats, templates, work forms): PDF, ODT and DOCX only, recognised by their
-content, not by their name. They are stored outside MEDIA_ROOT and only reach people through a view that
-checks publication and sends them as a download."""
+content, not by their name. They are stored apart from the photos (outside MEDIA_ROOT, or under their own
+prefix in an S3 bucket: the settings' STORAGES["documents"], core.storage) and only reach people through a
+view that checks publication and sends them as a download."""
 
 import uuid
 import zipfile
@@ -8,7 +9,7 @@ import zlib
 
 from django import forms
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -45,7 +46,8 @@ class DocumentStorage(FileSystemStorage):
 
 
 def document_storage():
-    return DocumentStorage()
+    """The storage of the settings' STORAGES["documents"]: DocumentStorage, or a private bucket."""
+    return storages["documents"]
 
 
 # What zipfile raises on a damaged, encrypted or oddly packed archive, besides BadZipFile.

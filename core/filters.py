@@ -29,12 +29,10 @@ from drf_spectacular.utils import extend_schema_field
 from taggit.models import Tag, TaggedItem
 
 from core.paging import get_page, url_without
-from core.search import ranks_results
+from core.search import BEST_MATCH_FIRST, best_first, in_order, ranked_pks, ranks_results
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 SEARCH_MAX_LENGTH = 200
-NEWEST_FIRST = ["-published_at", "-pk"]
-BEST_MATCH_FIRST = ["-rank", "-published_at", "-pk"]
 
 
 class SearchField(forms.CharField):
@@ -116,11 +114,15 @@ class ListFilterSet(django_filters.FilterSet):
         return any(not isinstance(self.filters.get(name), SearchFilter) for name in self.errors)
 
     @property
+    def searching(self) -> bool:
+        """Whether the (valid) filters include a search text."""
+        data = self.form.cleaned_data
+        return any(isinstance(f, SearchFilter) and data.get(name) for name, f in self.filters.items())
+
+    @property
     def ranks_by_match(self) -> bool:
         """Whether search results can come best match first: while searching, on PostgreSQL."""
-        data = self.form.cleaned_data
-        searching = any(isinstance(f, SearchFilter) and data.get(name) for name, f in self.filters.items())
-        return searching and ranks_results()
+        return self.searching and ranks_results()
 
     def ordering(self):
         """The order of the results (a list of `order_by` fields), or None to keep the queryset's."""
@@ -129,6 +131,8 @@ class ListFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         ordering = self.ordering()
+        if ordering == BEST_MATCH_FIRST:
+            return best_first(queryset)  # ranks a bounded number of matches, not all (core.search)
         return queryset.order_by(*ordering) if ordering else queryset
 
     def active_filters(self):
@@ -152,12 +156,19 @@ def filtered_page(request, filterset, per_page, count=None):
 
     A value the page does not offer is a 404; a search text that is wrong (too long) gives no page, and
     the form says why. `count`, if given, tells the number of items from the valid filterset without a
-    COUNT(*) of the list (a list whose counts are known already)."""
+    COUNT(*) of the list (a list whose counts are known already). Results best match first are counted
+    and ordered by one query over a bounded window of matches (core.search), `count` not asked."""
     if filterset.is_valid():
         active = [
             {"label": label, "value": value, "remove_url": url_without(request, name)}
             for name, label, value in filterset.active_filters()
         ]
+        if filterset.ordering() == BEST_MATCH_FIRST:
+            # Ranked: the window of matches (core.search) read once, for the count and the order; then
+            # the rows of this page by their keys.
+            page = get_page(request, ranked_pks(filterset.qs), per_page)
+            page.object_list = in_order(filterset.queryset, page.object_list)
+            return page, active
         return get_page(request, filterset.qs, per_page, count(filterset) if count else None), active
     if filterset.has_unknown_filter:
         raise Http404

@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -72,3 +73,17 @@ class RequestSizeLimitMiddleware:
             # An error here would go to Django's error report, which reads the whole body to show the form.
             logger.exception("The page for a too large request could not be shown")
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware for text only: HTML, JSON, CSV, XML, calendars. Photos and documents (PDF,
+    office files) are compressed already or gain little, and gzipping a file sent in pieces costs CPU for
+    nothing and drops its Content-Length. On BREACH: the README's "Compression"."""
+
+    COMPRESSIBLE = {"application/json", "application/xml", "application/javascript", "image/svg+xml"}
+
+    def process_response(self, request, response):
+        kind = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if not (kind.startswith("text/") or kind in self.COMPRESSIBLE or kind.endswith("+json")):
+            return response
+        return super().process_response(request, response)

@@ -7,6 +7,8 @@ out. Most views leave the counting to that decorator; a view with a form counts 
 typed and a friendly message (`too_many(form)`), with status 429.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
@@ -40,6 +42,27 @@ DEFAULT_POSTING_RATES = {
     # withdrawing a signal. Generous, but a script that loops still stops.
     "removal": "60/h",
 }
+
+
+def client_address(request) -> str:
+    """The visitor's address for the limits counted per address (settings.RATELIMIT_IP_META_KEY).
+
+    Behind reverse proxies every request comes from a proxy, so the limits would count the whole town as
+    one visitor: with TRUSTED_PROXY_COUNT proxies that each append to X-Forwarded-For, the visitor is the
+    address the outermost proxy saw, that many places from the end (what allauth and the API count too).
+    Addresses further left were written by the client itself and are not believed. Without trusted
+    proxies, or when the header is missing or shorter than it should be (a request that bypassed the
+    proxies), the address of the connection counts.
+    """
+    count = getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if count > 0 and len(forwarded) >= count:
+        try:
+            return str(ipaddress.ip_address(forwarded[-count]))
+        except ValueError:
+            pass  # not an address: the proxies are not set up as TRUSTED_PROXY_COUNT says
+    return request.META["REMOTE_ADDR"]
+
 
 TOO_MANY_MESSAGE = _(
     "You have posted a lot in a short time. Please wait a while and try again; what you typed has been kept."

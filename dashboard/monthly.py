@@ -144,9 +144,10 @@ def split(scope):
     answers, and the days before and after them ([from, until) moments) that the raw rows answer."""
     end_day = timezone.localtime(scope.end).date()
     whole_until = end_day.replace(day=1)
-    if scope.end > timezone.now():
-        # Nothing counted lies ahead of now (moments are stamped when they happen, a log entry's date is
-        # never after today: initiatives.forms.log), so the month the period ends in counts whole.
+    if _midnight(whole_until) < scope.end and scope.end > timezone.now():
+        # A period that ends in the middle of a month, after now (until today, say): nothing counted lies
+        # ahead of now (moments are stamped when they happen, a log entry's date is never after today:
+        # initiatives.forms.log), so the month it ends in counts whole.
         whole_until = _next_month(whole_until)
     if scope.start is None:
         whole_from = None

@@ -11,11 +11,11 @@ class InitiativesConfig(AppConfig):
         from accounts.privacy import register_privacy
         from moderation import registry
 
-        from . import log_counts, moderation, permissions, privacy
+        from . import cached, moderation, permissions, privacy
 
         register_rules(self.label, permissions)
         register_privacy(privacy)
         for kind in moderation.KINDS:
             registry.register(kind)
         registry.register_queue(moderation.SUBMISSIONS)
-        log_counts.connect()
+        cached.connect()

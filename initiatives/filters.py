@@ -5,20 +5,11 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from core.filters import (
-    BEST_MATCH_FIRST,
-    NEWEST_FIRST,
-    ListFilterSet,
-    OptionFilter,
-    SearchFilter,
-    SortFilter,
-    theme_choices,
-)
-from core.search import ranks_results
-from flywheels.models import concept_choices
-from places.models import area_choices
+from core.filters import ListFilterSet, OptionFilter, SearchFilter, SortFilter
+from core.search import BEST_MATCH_FIRST, NEWEST_FIRST, ranks_results
 
 from .choices import GovernmentRole, LogKind, ObstacleCategory, Origin, ParticipationStep, Stage
+from .listing import list_options
 from .models import Initiative, LogEntry
 
 NEWEST, MOST_SUPPORTED, RECENTLY_ACTIVE = "nieuw", "steun", "actief"
@@ -46,7 +37,7 @@ class InitiativeFilter(ListFilterSet):
         field_name="area__slug",
         label=_("Village or district"),
         empty_label=_("All villages and districts"),
-        options=area_choices,
+        options=lambda: list_options()["areas"],
     )
     fase = django_filters.ChoiceFilter(
         field_name="stage", label=_("Stage"), choices=Stage.choices, empty_label=_("All stages")
@@ -67,13 +58,13 @@ class InitiativeFilter(ListFilterSet):
         field_name="concepts__slug",
         label=_("Flywheel concept"),
         empty_label=_("All concepts"),
-        options=concept_choices,
+        options=lambda: list_options()["concepts"],
     )
     thema = OptionFilter(
-        field_name="tags__slug",
+        method="with_theme",
         label=_("Theme"),
         empty_label=_("All themes"),
-        options=lambda: theme_choices(Initiative.objects.published()),
+        options=lambda: list_options()["themes"],
     )
     sorteer = SortFilter(label=_("Sort by"), choices=SORTS, empty_label=None)
 
@@ -84,6 +75,9 @@ class InitiativeFilter(ListFilterSet):
     @extend_schema_field({"type": "string", "enum": [*GovernmentRole.values, *ParticipationStep.values]})
     def in_role(self, initiatives, name, role):
         return initiatives.in_role(role)
+
+    def with_theme(self, initiatives, name, slug):
+        return initiatives.with_theme(slug)
 
     def offer(self, form):
         """On PostgreSQL search results come best match first unless someone picks another order. The

@@ -2,32 +2,19 @@
 of published initiatives there are of each kind and of each kind of obstacle, and in how many initiatives.
 
 Counting takes a pass over every entry (half a million at city scale), so the counts live in the cache
-under a version that every write to a log entry or an initiative replaces (`connect()`, from apps.py): a
-count is never older than the last write. A new version is a fresh random value, not a number counted up,
-so a version the cache forgot cannot come back and bring old counts with it. The version is replaced at
-the write and again after its commit: a page that counted while the write was not yet committed does
-not keep counts from before it."""
+until the next write that changes them (initiatives/cached.py)."""
 
-import uuid
-
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count
-from django.db.models.signals import post_delete, post_save
 
+from .cached import cached
 from .choices import LogKind
-from .models import Initiative, LogEntry
-
-VERSION_KEY = "initiatives:log-counts:version"
-COUNTS_KEY = "initiatives:log-counts:{name}:{version}"
-# Counts that no write replaced stay a day at most; a write makes them unreachable at once.
-TIMEOUT = 24 * 60 * 60
+from .models import LogEntry
 
 
 def log_counts():
     """{"total": n, "kinds": {kind: n}, "categories": {kind of obstacle: n}}: the entries the log page lists,
     from the cache if it has them. Counting anew takes one query."""
-    return _cached("log", _count_log)
+    return cached("log-counts", _count_log)
 
 
 def obstacle_counts():
@@ -35,20 +22,7 @@ def obstacle_counts():
     the obstacles and the initiatives that met them, in all and per kind of obstacle, from the cache if it
     has them. Counting anew takes two queries (an initiative with obstacles of two kinds counts once in
     all: not a sum of the kinds)."""
-    return _cached("obstacles", _count_obstacles)
-
-
-def _cached(name, count):
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    key = COUNTS_KEY.format(name=name, version=version)
-    counts = cache.get(key)
-    if counts is None:
-        counts = count()
-        cache.set(key, counts, TIMEOUT)
-    return counts
+    return cached("obstacle-counts", _count_obstacles)
 
 
 def _count_log():
@@ -75,23 +49,3 @@ def _count_obstacles():
     )
     counts["categories"] = {row.pop("obstacle_category"): row for row in rows}
     return counts
-
-
-def forget_log_counts(**kwargs):
-    """After any write that may change the counts: the next page counts anew."""
-    _new_version()
-    transaction.on_commit(_new_version)
-
-
-def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def connect():
-    """Every save or delete of a log entry (new, edited, hidden, shown again, removed) or an initiative
-    (published, hidden, withdrawn, removed) may change the counts."""
-    for model in (LogEntry, Initiative):
-        post_save.connect(forget_log_counts, sender=model, dispatch_uid=f"log-counts-save-{model.__name__}")
-        post_delete.connect(
-            forget_log_counts, sender=model, dispatch_uid=f"log-counts-delete-{model.__name__}"
-        )

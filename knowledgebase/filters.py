@@ -5,13 +5,12 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
-    BEST_MATCH_FIRST,
-    NEWEST_FIRST,
     ListFilterSet,
     OptionFilter,
     SearchFilter,
     theme_choices,
 )
+from core.search import BEST_MATCH_FIRST, NEWEST_FIRST
 from flywheels.models import concept_choices, flywheel_choices
 from places.models import area_choices
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import TimeStampedModel
 from core.text import shorten
 
@@ -37,6 +37,7 @@ class LabSession(TimeStampedModel):
     topic = SingleLineField(_("topic"), max_length=160)
     slug = models.SlugField(_("web address"), max_length=180, unique=True)
     description = LongTextField(_("description"), max_length=5000, help_text=_("You can use Markdown."))
+    description_html = MarkdownHTMLField(source="description")
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = SingleLineField(_("place"), max_length=200, help_text=_("Where: the name and address."))
@@ -56,6 +57,7 @@ class LabSession(TimeStampedModel):
         max_length=10000,
         help_text=_("Afterwards: what was talked about and learned, in a few paragraphs. Markdown."),
     )
+    report_html = MarkdownHTMLField(source="report")
     report_article = models.ForeignKey(
         "knowledgebase.Article",
         verbose_name=_("report in the knowledge base"),

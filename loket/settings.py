@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzips the text the site makes (HTML, JSON, CSV, streamed or not); after WhiteNoise, which sends its
+    # own compressed copies of the static files. On BREACH: the README's "Compression".
+    "core.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +112,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
+    # Anonymous pages from the cache (core/page_cache.py): after everything that decides who is asking.
+    "core.page_cache.PageCacheMiddleware",
     # Last, so the others wrap its answer (CSP, language), yet before any view or CSRF reads the body.
     "core.middleware.RequestSizeLimitMiddleware",
 ]
@@ -126,6 +132,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                # After Django's csrf (built in, always first): a placeholder in a page that may be cached.
+                "core.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -148,6 +156,75 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background work (loket/celery.py): Celery with Redis as broker. Without a broker (`make run`, the tests)
+# every task runs in-process at once, as part of the request or command that queued it.
+_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip() or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = not _BROKER_URL
+# In-process, Celery still passes a task's arguments through the JSON serializer (so what works here works
+# on a worker); its in-memory transport serves that without any network.
+CELERY_BROKER_URL = _BROKER_URL or "memory://localhost/"
+# In-process, a failing task is recorded as a dead letter (core.tasks) like on a worker, not raised into
+# the request that queued it.
+CELERY_TASK_EAGER_PROPAGATES = False
+# Messages carry plain data (JSON), never pickled objects: an email travels as its rendered text.
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# Nobody waits for a task's return value; failures are kept as dead letters (core.FailedTask).
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_EXPIRES = None  # no result backend, so no daily clean-up task of Celery's own
+# A task is acknowledged when done, so a worker that dies halfway leaves it for the next one (a rare email
+# twice rather than one lost); each worker process takes one task at a time.
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = "Europe/Amsterdam"
+# How often an email is tried before it becomes a dead letter, and the first wait between tries (doubled
+# each time: 1, 2, 4 and 8 minutes by default).
+EMAIL_SEND_TRIES = env_int("EMAIL_SEND_TRIES", 5)
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
+# Without a broker an email is tried once, in the request that caused it, and kept as a dead letter when it
+# fails: retrying there would hold the request while the mail server does not answer. (The tests turn it on.)
+EMAIL_RETRY_IN_PROCESS = False
+# Dead letters are kept this many days, then deleted (they may hold an email's text).
+FAILED_TASK_RETENTION_DAYS = env_int("FAILED_TASK_RETENTION_DAYS", 30)
+# Check-ins: a published initiative that is under way and wrote nothing in its log for this many weeks
+# gets one friendly email (at most once per that many weeks).
+CHECK_IN_AFTER_WEEKS = env_int("CHECK_IN_AFTER_WEEKS", 8)
+# The schedule, run by `celery -A loket beat` (Celery's own scheduler; the times are Dutch time).
+# `manage.py send_digests daily|weekly` still sends a digest by hand.
+CELERY_BEAT_SCHEDULE = {
+    "daily-digests": {
+        "task": "initiatives.send_digests",
+        "schedule": crontab(minute=0, hour=7),
+        "args": ["daily"],
+    },
+    "weekly-digests": {
+        "task": "initiatives.send_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+        "args": ["weekly"],
+    },
+    "check-ins": {
+        "task": "initiatives.send_check_ins",
+        "schedule": crontab(minute=0, hour=10, day_of_week="tue"),
+    },
+    "council-monthly-mail": {
+        "task": "dashboard.send_council_monthly_mail",
+        "schedule": crontab(minute=0, hour=8, day_of_month=1),
+    },
+    "prune-failed-tasks": {
+        "task": "core.prune_failed_tasks",
+        "schedule": crontab(minute=30, hour=3),
+    },
+}
+
+# Sessions in the database (Django's default, said here because it is a choice): every app server reads
+# the same table, so a login holds wherever the proxy sends the next request. Not "cached_db" with Redis:
+# a session costs one lookup by primary key, only for visitors with a session cookie (signed-in pages are
+# never cached anyway); Redis stays a cache that may be emptied or lost without signing anybody out; and
+# the data export and erasure read the sessions in the database (accounts/personal_data.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_USER_MODEL = "accounts.User"
 # One backend: allauth's (email and password; it builds on Django's ModelBackend for permissions), which
 # also loads the signed-in person's roles with their row (accounts/backends.py).
@@ -160,6 +237,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile_edit"
+
+# Anonymous pages cached this many seconds at most (core/page_cache.py; every write makes them stale at
+# once, this is a safety net). 0 turns the cache off: the default with DEBUG (templates edited show at
+# once) and without REDIS_URL (each worker's local memory would keep its own version of the content, so a
+# write through one worker would leave the other's pages stale).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL and not DEBUG else 0)
 
 # django-allauth: email is the login; confirming it is mandatory.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -226,9 +309,16 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Documents attached to knowledge-base articles: outside MEDIA_ROOT, sent only by the download view, which
 # checks that the article is published (core.documents).
 DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "documents"))
-# Uploaded photos. In production a web server in front should serve MEDIA_ROOT; Django serves them itself
-# only when SERVE_MEDIA is on (the default with DEBUG, and for a small single-server set-up).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Uploads on several app servers: an S3-compatible bucket (django-storages, core/storage.py) when
+# STORAGE_S3_BUCKET is set, photos under the prefix "media/" and documents under "documents/". The bucket
+# stays private: photos keep their address on the site (/media/...) and the app reads them from the bucket;
+# documents go out only through the download view, as from the disk.
+STORAGE_S3_BUCKET = os.environ.get("STORAGE_S3_BUCKET", "").strip()
+# Uploaded photos. Without a bucket a web server in front may serve MEDIA_ROOT; Django serves them itself
+# when SERVE_MEDIA is on (the default with DEBUG, with a bucket, and for a small single-server set-up).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG or bool(STORAGE_S3_BUCKET))
+if STORAGE_S3_BUCKET and not SERVE_MEDIA:
+    raise ImproperlyConfigured("SERVE_MEDIA cannot be off with STORAGE_S3_BUCKET: the app serves the photos.")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -239,11 +329,33 @@ MUNICIPAL_RESPONSE_PROMISE_DAYS = env_int("MUNICIPAL_RESPONSE_PROMISE_DAYS", 14)
 # Moderation: an item this many people reported is hidden until a moderator looks at it.
 MODERATION_REPORT_THRESHOLD = env_int("MODERATION_REPORT_THRESHOLD", 3)
 BURGERINITIATIEF_URL = os.environ.get("BURGERINITIATIEF_URL", "").strip()
-# Digest emails: run `manage.py send_digests daily` every day and `send_digests weekly` once a week.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {"BACKEND": "core.documents.DocumentStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if STORAGE_S3_BUCKET:
+    _bucket = {
+        "bucket_name": STORAGE_S3_BUCKET,
+        # Empty: Amazon S3 itself; else the address of another S3-compatible store (MinIO, Ceph, a cloud's).
+        "endpoint_url": os.environ.get("STORAGE_S3_ENDPOINT_URL", "").strip() or None,
+        "region_name": os.environ.get("STORAGE_S3_REGION", "").strip() or None,
+        # Empty keys: boto3 finds credentials itself (its environment variables, an instance role).
+        "access_key": os.environ.get("STORAGE_S3_ACCESS_KEY_ID", "").strip() or None,
+        "secret_key": os.environ.get("STORAGE_S3_SECRET_ACCESS_KEY", "").strip() or None,
+        # Every object private; a bucket that refuses ACLs (Amazon's "bucket owner enforced") takes "".
+        "default_acl": os.environ.get("STORAGE_S3_ACL", "private").strip() or None,
+        "addressing_style": os.environ.get("STORAGE_S3_ADDRESSING_STYLE", "").strip() or None,
+        "file_overwrite": False,  # a new upload never replaces a file under the same name
+    }
+    STORAGES["default"] = {
+        "BACKEND": "core.storage.MediaS3Storage",
+        "OPTIONS": {**_bucket, "location": "media"},
+    }
+    STORAGES["documents"] = {
+        "BACKEND": "core.storage.DocumentS3Storage",
+        "OPTIONS": {**_bucket, "location": "documents"},
+    }
 
 # Email: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
@@ -328,6 +440,8 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 # Rate limits count per client address. Behind proxies every request comes from the proxy, so say how
 # many proxies append to X-Forwarded-For; otherwise the whole town would share one limit.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The posting limits (django-ratelimit, core/ratelimit.py) find the visitor behind those proxies alike.
+RATELIMIT_IP_META_KEY = "core.ratelimit.client_address"
 SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS", [])
 
 # Every line is printed once, by the root's handler. Django's own set-up gives its "django" logger a console

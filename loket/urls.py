@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from django.views.static import serve
 
 from core.admin_lists import guard_changelists
 from knowledgebase.models import PAGES
@@ -56,13 +55,8 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # The photos, from the disk or the bucket (settings: STORAGE_S3_BUCKET).
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.media, name="media")]
 
 handler400 = "loket.errors.bad_request"
 handler403 = "loket.errors.permission_denied"

@@ -1,13 +1,24 @@
+from django.core.files.storage import storages
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from core.search import ranks_results
+from core.search import (
+    MATCHES_COUNTED,
+    at_most_counted,
+    best_first,
+    in_order,
+    matches_counted,
+    more_than_counted,
+    ranked_pks,
+    ranks_results,
+)
 from flywheels.models import Flywheel
 from initiatives.models import Initiative
 from knowledgebase.models import Article, CaseAnalysis
@@ -66,7 +77,10 @@ def search(request):
         {
             "form": form,
             "sections": sections,
-            "total": sum(section["count"] for section in sections),
+            # A kind counted up to its bound adds the bound: "more than" that many in all.
+            "total": sum(at_most_counted(section["count"]) for section in sections),
+            "more_than_counted": any(section["more_than_counted"] for section in sections),
+            "matches_counted": number_format(MATCHES_COUNTED, force_grouping=True),
             "searched": bool(sections),
         },
     )
@@ -76,12 +90,19 @@ SEARCH_RESULTS_PER_KIND = 5
 
 
 def _search_section(title, queryset, text, more_url):
+    """The best few matches of one kind and how many there are, counted up to a bound (core.search): a
+    common word costs no more than a rare one."""
     matches = queryset.search(text)
-    ordering = ["-rank", "-published_at", "-pk"] if ranks_results() else ["-published_at", "-pk"]
+    if ranks_results():  # the ranked window once: its size is the count, its first few the results
+        pks = ranked_pks(matches)
+        count, results = len(pks), in_order(queryset, pks[:SEARCH_RESULTS_PER_KIND])
+    else:
+        count, results = matches_counted(matches), list(best_first(matches)[:SEARCH_RESULTS_PER_KIND])
     return {
         "title": title,
-        "count": matches.count(),
-        "results": list(matches.order_by(*ordering)[:SEARCH_RESULTS_PER_KIND]),
+        "count": count,
+        "more_than_counted": more_than_counted(count),
+        "results": results,
         "more_url": more_url,
     }
 
@@ -105,3 +126,24 @@ def livez(request):
     """For liveness probes, and the benchmark's yardstick (`manage.py loket_bench`): answers without
     touching the database, so it costs what Django itself costs per request (middleware, routing)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+# How long a browser may keep a photo. Names are random and never reused, but a photo that is deleted (with
+# its initiative, or when a person erases their account) should not stay in caches for long.
+MEDIA_MAX_AGE = 60 * 60
+
+
+@require_safe
+def media(request, path):
+    """An uploaded photo, read through the storage wherever it is kept: the disk or the bucket
+    (core/storage.py). Only with SERVE_MEDIA (loket/urls.py). A name that climbs out of the photos' place
+    is refused by the storage (400); documents are kept apart and never sent here."""
+    storage = storages["default"]
+    try:
+        handle = storage.open(path, "rb")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise Http404 from None
+    response = FileResponse(handle)
+    response["Cache-Control"] = f"max-age={MEDIA_MAX_AGE}"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -53,6 +53,19 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Tests read a page's context, which a page from the cache has not; the page cache's own tests (and any
+    # other that wants it) ask for `page_cache`.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Anonymous pages cached (core/page_cache.py), as in production with Redis."""
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture(autouse=True)
 def _dutch(settings):
     # The site speaks Dutch unless a visitor asks otherwise; a request in English must not leak on.
     settings.LANGUAGE_CODE = "nl"

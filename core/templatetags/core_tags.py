@@ -6,8 +6,6 @@ from django import template
 from django.forms import widgets
 from django.utils import timezone
 
-from core.markdown import render_markdown
-
 register = template.Library()
 
 
@@ -74,12 +72,6 @@ def nlds_widget(bound_field):
 @register.filter
 def is_checkbox(bound_field):
     return isinstance(bound_field.field.widget, widgets.CheckboxInput)
-
-
-@register.filter
-def markdown(text):
-    """Render user-written Markdown as sanitised HTML (see core/markdown.py)."""
-    return render_markdown(text)
 
 
 @register.filter

@@ -12,6 +12,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dashboard", "0001_initial"), ("initiatives", "0009_dashboard_stage_changed_index")]
+    dependencies = [("dashboard", "0001_initial"), ("initiatives", "0012_list_indexes")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

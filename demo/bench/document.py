@@ -55,9 +55,14 @@ scale data set, against a bare Django view (`/livez`, no database) in the same r
 {result}
 
 - *one request*: a single request before the load, which also gives the size of the page; the open-data
-  download is measured by this alone (time to the first byte and to the last), not under load.
+  download is measured by this alone (time to the first byte and to the last), not under load. It is the
+  cold cost: the cache is emptied just before it, so the page is built anew, with no counts, filter
+  options or dashboard figures kept from before. Under load (wrk asks for gzip, as browsers do) the
+  anonymous pages come from the page cache (core/page_cache.py), as for visitors between two writes; the
+  council's dashboard, signed in, is built for every request, from figures cached until the next write.
 - *queries*: counted once per page in the benchmark's own process (Django's test client on the same
-  database); a signed-in page as the council member the load test uses.
+  database), with the cache emptied first (the cold count); a signed-in page as the council member the
+  load test uses.
 - *errors*: wrk's (`status`: answers of 400 and up; `timeout`: no answer within {TIMEOUT} s; `read`:
   the connection closed, e.g. when gunicorn killed a worker after {TIMEOUT} s).
 """

@@ -63,6 +63,10 @@ def pages() -> list[Page]:
         Page("initiatives, most supported", f"{listing}?sorteer=steun"),
         Page(f"initiatives, search “{SEARCH_WORD}”", f"{listing}?zoek={SEARCH_WORD}"),
         Page("initiative with the most log entries", initiative.get_absolute_url()),
+        Page(
+            "its whole log, first page",
+            reverse("initiatives:initiative_log_entry_list", kwargs={"slug": initiative.slug}),
+        ),
         Page("log of all initiatives", reverse("initiatives:log_entry_list")),
         Page("obstacles", reverse("initiatives:obstacle_list")),
         Page("concept page", concept.get_absolute_url()),

@@ -4,7 +4,9 @@ Rows are made as model instances with their ids given up front (so that children
 without reading anything back) and written in batches: on PostgreSQL with COPY (psycopg's `copy`), elsewhere
 with one multi-row INSERT per batch. Both write each field's value as the model prepares it for the database
 (`get_db_prep_save`), but without the `pre_save` step of `save()`/`bulk_create`, which would overwrite
-`created_at` (auto_now_add) with the moment of loading: the data set's dates are years apart.
+`created_at` (auto_now_add) with the moment of loading: the data set's dates are years apart. The one
+`pre_save` kept is that of the stored HTML of Markdown texts (core.fields.MarkdownHTMLField), which only
+renders the row's own text, as saving it on the site would.
 """
 
 from collections import defaultdict
@@ -12,6 +14,8 @@ from collections import defaultdict
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Max
+
+from core.fields import MarkdownHTMLField
 
 BATCH = 5000
 
@@ -72,16 +76,19 @@ class BulkWriter:
                     cursor.execute(sql)
 
 
+def _value(field, obj):
+    if isinstance(field, MarkdownHTMLField):
+        return field.pre_save(obj, add=True)
+    return getattr(obj, field.attname)
+
+
 def _write(model, objs: list) -> None:
     connection = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the proxy: asked per value
     fields = model._meta.concrete_fields
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     columns = ", ".join(quote(field.column) for field in fields)
-    rows = [
-        tuple(field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields)
-        for obj in objs
-    ]
+    rows = [tuple(field.get_db_prep_save(_value(field, obj), connection) for field in fields) for obj in objs]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The wrapper's own cursor is psycopg's, which speaks COPY.

@@ -3,24 +3,29 @@
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import HiddenCause, TimeStampedModel
 from core.search import search_filter
 
 from ..choices import GovernmentRole, Origin, ParticipationStep, PublicationState, Stage
 
+PUBLISHED = Q(publication_state=PublicationState.PUBLISHED)
+
 
 class InitiativeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(publication_state=PublicationState.PUBLISHED)
+        return self.filter(PUBLISHED)
 
     def visible_to(self, user):
         """What `user` may read (initiatives.permissions.initiatives_visible_to)."""
@@ -30,8 +35,9 @@ class InitiativeQuerySet(models.QuerySet):
         return self.all() if visible is None else self.filter(visible)
 
     def for_cards(self):
-        """Everything a list card shows, in a fixed number of queries."""
-        return self.select_related("area")
+        """Everything a list card shows, in a fixed number of queries: the village or district joined,
+        and not the search text and vector (the whole log of a busy initiative), which no list shows."""
+        return self.select_related("area").defer("search_document", "search_vector")
 
     def in_role(self, role):
         """The municipality's role in a society initiative (GovernmentRole) or the residents' step in a
@@ -40,9 +46,36 @@ class InitiativeQuerySet(models.QuerySet):
             return self.filter(government_role=role)
         return self.filter(participation_step=role)
 
+    def with_theme(self, slug):
+        """The initiatives that carry the theme `slug`: one look in the themes of each, so a page walks
+        the index of its order until it has 12 (a join would first gather all that carry it)."""
+        carried = TaggedItem.objects.filter(
+            # The id itself (Django keeps it after the first look): a join on the app and model names
+            # leaves the planner guessing how many rows a theme has, and it gathers them all.
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=OuterRef("pk"),
+            tag__slug=slug,
+        )
+        return self.filter(Exists(carried))
+
     def search(self, text):
         """Full-text search (core.search): Dutch stemming and ranking on PostgreSQL, words on SQLite."""
         return search_filter(self, text)
+
+    def with_part_counts(self):
+        """How many visible log entries and comments, and how many named supporters (in all and from the
+        initiative's own village or district) each initiative has: what its page shows beside the newest
+        of each. Subqueries in the same SELECT, each served by an index on the part's initiative."""
+        from .log import LogEntry  # the parts are built on this model
+        from .participation import Comment, Support
+
+        named = Support.objects.named().filter(initiative=OuterRef("pk"))
+        return self.annotate(
+            visible_log_entry_count=_count(LogEntry.objects.visible().filter(initiative=OuterRef("pk"))),
+            visible_comment_count=_count(Comment.objects.visible().filter(initiative=OuterRef("pk"))),
+            named_support_count=_count(named),
+            local_named_support_count=_count(named.filter(user__area_id=OuterRef("area_id"))),
+        )
 
     def waiting_for_first_response(self):
         """Published initiatives the municipality has not responded to yet, oldest first."""
@@ -52,6 +85,12 @@ class InitiativeQuerySet(models.QuerySet):
             .select_related("area", "contact_person")
             .order_by("published_at", "pk")
         )
+
+
+def _count(queryset):
+    """The number of rows of `queryset` (filtered on an OuterRef) as a subquery: 0 when there are none."""
+    counted = queryset.order_by().values("initiative").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 class InitiativePartQuerySet(models.QuerySet):
@@ -76,6 +115,7 @@ class Initiative(TimeStampedModel):
         max_length=20000,
         help_text=_("How it started, what you want to achieve and who is involved. You can use Markdown."),
     )
+    story_html = MarkdownHTMLField(source="story")
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.SOCIETY)
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.IDEA)
     # When the stage last changed: the council's figures count completed and stopped initiatives by it.
@@ -147,7 +187,8 @@ class Initiative(TimeStampedModel):
         related_name="initiatives_created",
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    # Indexed with the other columns the list sorts on, for published initiatives only (Meta.indexes).
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     rejection_reason = LongTextField(_("reason for rejection"), blank=True)
     hidden_reason = LongTextField(_("reason for hiding"), blank=True)
     hidden_cause = models.CharField(
@@ -186,11 +227,34 @@ class Initiative(TimeStampedModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["publication_state", "-published_at"], name="initiative_listing_idx"),
-            # The list's "most supported" order (initiatives.filters.ORDERINGS), column for column.
+            # The orders of the list (initiatives.filters.ORDERINGS), column for column, of published
+            # initiatives only: a page of 12 is the first 12 entries of one of these, and a count of the
+            # list, of a village or district or of a stage reads only the index. (Drafts have no date
+            # of publication; in an index of every row they came first in newest-first order.)
+            models.Index(fields=["-published_at", "-id"], condition=PUBLISHED, name="initiative_newest_idx"),
             models.Index(
                 fields=["publication_state", "-support_count", "-published_at", "-id"],
                 name="initiative_most_supported_idx",
+            ),
+            models.Index(
+                fields=["-last_activity_at", "-id"], condition=PUBLISHED, name="initiative_active_idx"
+            ),
+            models.Index(
+                fields=["area", "-published_at", "-id"],
+                condition=PUBLISHED,
+                name="initiative_area_newest_idx",
+            ),
+            models.Index(
+                fields=["stage", "-published_at", "-id"],
+                condition=PUBLISHED,
+                name="initiative_stage_newest_idx",
+            ),
+            # The count of the list filtered on origin or role (with any village or stage) from the index
+            # alone, not from every published row.
+            models.Index(
+                fields=["origin", "government_role", "participation_step", "stage", "area"],
+                condition=PUBLISHED,
+                name="initiative_kind_counts_idx",
             ),
             # The dashboard's completed and stopped initiatives per month (dashboard/figures).
             models.Index(fields=["stage", "stage_changed_at"], name="initiative_stage_changed_idx"),

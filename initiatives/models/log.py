@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import Hideable, TimeStampedModel
 
 from ..choices import LogKind, ObstacleCategory, PublicationState
@@ -24,6 +24,18 @@ class LogEntryQuerySet(InitiativePartQuerySet):
 
     def published(self):
         return self.visible().filter(initiative__publication_state=PublicationState.PUBLISHED)
+
+    def newest_first(self):
+        return self.order_by(*_NEWEST_FIRST_COLUMNS)
+
+    def newer_than(self, entry):
+        """Those before `entry` in `newest_first` order: how many there are says where it is listed."""
+        same_day = Q(happened_on=entry.happened_on)
+        return self.filter(
+            Q(happened_on__gt=entry.happened_on)
+            | (same_day & Q(created_at__gt=entry.created_at))
+            | (same_day & Q(created_at=entry.created_at, id__gt=entry.id))
+        )
 
     def of_kind(self, kind):
         return self.filter(kind=kind)
@@ -50,6 +62,7 @@ class LogEntry(Hideable, TimeStampedModel):
     happened_on = models.DateField(_("date"), default=timezone.localdate)
     title = SingleLineField(_("title"), max_length=120)
     text = LongTextField(_("text"), max_length=10000, help_text=_("You can use Markdown."))
+    text_html = MarkdownHTMLField(source="text")
     image = models.ImageField(_("photo"), upload_to="initiatives/log/%Y/%m/", blank=True)
     image_alt = SingleLineField(_("description of the photo"), max_length=200, blank=True)
 
@@ -73,6 +86,12 @@ class LogEntry(Hideable, TimeStampedModel):
             models.Index(
                 fields=["obstacle_category", *_NEWEST_FIRST_COLUMNS],
                 name="logentry_obstacle_newest",
+                condition=Q(hidden_at__isnull=True),
+            ),
+            # An initiative's own log, on its page and its log page (views/detail.py), newest first.
+            models.Index(
+                fields=["initiative", *_NEWEST_FIRST_COLUMNS],
+                name="logentry_initiative_newest",
                 condition=Q(hidden_at__isnull=True),
             ),
         ]

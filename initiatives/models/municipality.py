@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import LongTextField
+from core.fields import LongTextField, MarkdownHTMLField
 from core.models import TimeStampedModel
 from core.text import shorten
 
@@ -23,6 +23,7 @@ class MunicipalResponse(TimeStampedModel):
         related_name="municipal_responses",
     )
     body = LongTextField(_("response"), max_length=5000, help_text=_("You can use Markdown."))
+    body_html = MarkdownHTMLField(source="body")
 
     objects = InitiativePartQuerySet.as_manager()
 

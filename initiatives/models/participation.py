@@ -3,6 +3,7 @@ it with the notifications that brings, and commenting."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,15 @@ from .initiative import Initiative, InitiativePartQuerySet
 BURGERINITIATIEF_THRESHOLDS = {"street": 5, "area": 15, "municipality": 50}
 
 
+class SupportQuerySet(models.QuerySet):
+    def named(self):
+        """Those who show their name: the names on the initiative's page, what a burgerinitiatief counts."""
+        return self.filter(is_named=True)
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-id")
+
+
 class Support(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports")
@@ -25,12 +35,22 @@ class Support(models.Model):
     )
     created_at = models.DateTimeField(_("supported"), auto_now_add=True)
 
+    objects = SupportQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("support")
         verbose_name_plural = _("support")
         constraints = [
             models.UniqueConstraint(fields=["initiative", "user"], name="support_once_per_person"),
+        ]
+        indexes = [
+            # The named supporters on the initiative's page and its supporters page, newest first.
+            models.Index(
+                fields=["initiative", "-created_at", "-id"],
+                name="support_named_newest",
+                condition=Q(is_named=True),
+            ),
         ]
 
     def __str__(self):
@@ -84,6 +104,15 @@ class CommentQuerySet(InitiativePartQuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
 
+    def newest_first(self):
+        return self.order_by("-created_at", "-id")
+
+    def newer_than(self, comment):
+        """Those before `comment` in `newest_first` order: how many there are says where it is listed."""
+        return self.filter(
+            Q(created_at__gt=comment.created_at) | Q(created_at=comment.created_at, id__gt=comment.id)
+        )
+
 
 class Comment(Hideable, TimeStampedModel):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="comments")
@@ -96,6 +125,14 @@ class Comment(Hideable, TimeStampedModel):
         ordering = ["created_at", "pk"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
+        indexes = [
+            # An initiative's comments on its page and its comments page, newest first.
+            models.Index(
+                fields=["initiative", "-created_at", "-id"],
+                name="comment_initiative_newest",
+                condition=Q(hidden_at__isnull=True),
+            ),
+        ]
 
     def __str__(self):
         return shorten(self.body, 60)
@@ -104,14 +141,13 @@ class Comment(Hideable, TimeStampedModel):
         return self.initiative.get_absolute_url() + f"#reactie-{self.pk}"
 
 
-def burgerinitiatief_progress(initiative: Initiative, named_supports) -> list[dict]:
+def burgerinitiatief_progress(*, local: int, everyone: int) -> list[dict]:
     """How far the named supporters are from Doetinchem's burgerinitiatief thresholds.
 
     A street or district/village proposal counts named supporters who live in the initiative's own
-    village or district (their profile says so); a proposal for the whole municipality counts all.
+    village or district (their profile says so: `local`); a proposal for the whole municipality counts
+    all (`everyone`). Both are counted by `Initiative.objects.with_part_counts()`.
     """
-    local = sum(1 for support in named_supports if support.user.area_id == initiative.area_id)
-    everyone = len(named_supports)
     rows = [
         ("street", _("a street"), local),
         ("area", _("the district or village"), local),

@@ -80,7 +80,7 @@ def municipal_response_update(*, response: MunicipalResponse, by, body: str) -> 
         raise PermissionDenied(_("Only civil servants can respond on behalf of the municipality."))
     response.body = (body or "").strip()
     response.full_clean()
-    response.save(update_fields=["body", "updated_at"])
+    response.save(update_fields=["body", "body_html", "updated_at"])
     return response
 
 

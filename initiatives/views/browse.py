@@ -2,18 +2,23 @@
 initiatives together, and the obstacles that recur. Each page runs a fixed number of queries."""
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.filters import filtered_page
+from core.search import MATCHES_COUNTED, more_than_counted
 from initiatives.choices import LogKind, ObstacleCategory
 from initiatives.filters import InitiativeFilter, LogEntryFilter
+from initiatives.listing import filters_html, initiatives_found
 from initiatives.log_counts import log_counts, obstacle_counts
 from initiatives.models import Initiative, LogEntry
 
 INITIATIVES_PER_PAGE = 12
+FILTERS_TEMPLATE = "initiatives/includes/filters.html"
 LOG_ENTRIES_PER_PAGE = 20
 RECENT_OBSTACLES_PER_CATEGORY = 5
 
@@ -31,12 +36,29 @@ NEWEST_ENTRIES_FIRST = ["-happened_on", "-created_at", "-pk"]
 
 @require_safe
 def index(request):
+    """The published initiatives, a page of cards at a time. The options of the filters, the number found
+    and the filter form as HTML come from initiatives/listing.py (cached until the next write; a search
+    counted up to a bound), the page from an index in the order asked for."""
     filterset = InitiativeFilter(request.GET, Initiative.objects.published().for_cards(), offer_options=True)
-    page, active_filters = filtered_page(request, filterset, INITIATIVES_PER_PAGE)
+    page, active_filters = filtered_page(request, filterset, INITIATIVES_PER_PAGE, count=initiatives_found)
+    filters = None
+    if page is not None:  # valid filters: the form as drawn for them before, or drawn now
+        filters = filters_html(
+            filterset, lambda: render_to_string(FILTERS_TEMPLATE, {"form": filterset.form}, request)
+        )
     return render(
         request,
         "initiatives/index.html",
-        {"form": filterset.form, "page_obj": page, "active_filters": active_filters},
+        {
+            "form": filterset.form,
+            "filters_html": filters,
+            "page_obj": page,
+            "active_filters": active_filters,
+            "more_than_counted": page is not None
+            and filterset.searching
+            and more_than_counted(page.paginator.count),
+            "matches_counted": number_format(MATCHES_COUNTED, force_grouping=True),
+        },
     )
 
 

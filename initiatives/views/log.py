@@ -13,6 +13,7 @@ from initiatives.forms.log import LogEntryForm
 from initiatives.models import LogEntry
 from initiatives.services import log_entries
 from initiatives.shortcuts import get_initiative_for
+from initiatives.views.detail import log_entry_url
 
 
 def _entry_fields(form) -> dict:
@@ -51,7 +52,7 @@ def create(request, slug):
         return _render_form(request, form, initiative)
     entry = log_entries.log_entry_create(initiative=initiative, author=request.user, **_entry_fields(form))
     messages.success(request, _("Your log entry has been added."))
-    return redirect(entry.get_absolute_url())
+    return redirect(log_entry_url(entry))
 
 
 @login_required
@@ -69,7 +70,7 @@ def edit(request, slug, pk):
         return _render_form(request, form, initiative, entry)
     log_entries.log_entry_update(log_entry=entry, **_entry_fields(form))
     messages.success(request, _("The log entry has been saved."))
-    return redirect(entry.get_absolute_url())
+    return redirect(log_entry_url(entry))
 
 
 @login_required

@@ -25,6 +25,7 @@ from initiatives.forms.participation import CommentForm, FollowForm, SupportForm
 from initiatives.models import Comment, Follow, HelpOffer, Initiative, TeamMembership
 from initiatives.services import notifications, participation
 from initiatives.shortcuts import get_initiative_for
+from initiatives.views.detail import comment_url
 
 # Nothing was typed for a support, so there is nothing to keep: a different message than the forms'.
 TOO_MANY_SUPPORTS_MESSAGE = gettext_lazy(
@@ -241,7 +242,7 @@ def comment_edit(request, slug, pk):
         if form.is_valid():
             participation.comment_update(comment=comment, body=form.cleaned_data["body"])
             messages.success(request, _("Your comment has been changed."))
-            return redirect(comment.get_absolute_url())
+            return redirect(comment_url(comment))
     return _comment_page(request, initiative, form, comment=comment)
 
 

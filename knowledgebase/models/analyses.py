@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import TimeStampedModel
 from initiatives.choices import Origin
 from initiatives.choices import PublicationState as InitiativeState
@@ -51,6 +51,8 @@ class CaseAnalysis(TimeStampedModel):
         max_length=10000,
         help_text=_("What made the collaboration work and can be used again. Markdown."),
     )
+    lessons_html = MarkdownHTMLField(source="lessons")
+    working_elements_html = MarkdownHTMLField(source="working_elements")
     contributors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("contributors with an account"),
@@ -97,6 +99,15 @@ class CaseAnalysis(TimeStampedModel):
                 violation_error_message=_("A published analysis needs a publication date."),
             ),
         ]
+        indexes = [
+            # The newest published analyses first: the analyses' list and the findings on a concept's
+            # page (ConceptFindingQuerySet.newest_first), read in this order instead of sorted.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="analysis_published_newest",
+                condition=Q(state=PublicationState.PUBLISHED),
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -123,6 +134,34 @@ class CaseAnalysis(TimeStampedModel):
         return [line.strip() for line in self.other_contributors.splitlines() if line.strip()]
 
 
+class ConceptFindingQuerySet(models.QuerySet):
+    def published(self):
+        """The findings of published analyses (CaseAnalysisQuerySet.published), as joins: so a page of the
+        newest can walk the analyses by their publication date instead of sorting every finding."""
+        return self.filter(
+            analysis__state=PublicationState.PUBLISHED,
+            analysis__published_at__lte=timezone.now(),
+            analysis__initiative__publication_state=InitiativeState.PUBLISHED,
+        )
+
+    def with_content(self):
+        """Not all four texts empty (`has_content`)."""
+        return self.exclude(happened="", helped="", hindered="", lessons="")
+
+    def with_lessons(self):
+        return self.exclude(lessons="")
+
+    def newest_first(self):
+        return self.order_by("-analysis__published_at", "-analysis_id", "-pk")
+
+    def counts(self):
+        """{"findings": n, "lessons": n}: how many have content and how many a lesson, in one query."""
+        return self.aggregate(
+            findings=models.Count("pk", filter=~Q(happened="", helped="", hindered="", lessons="")),
+            lessons=models.Count("pk", filter=~Q(lessons="")),
+        )
+
+
 class ConceptFinding(models.Model):
     """What the analysis group found for one concept: what happened, what helped, what hindered, the lesson."""
 
@@ -134,6 +173,8 @@ class ConceptFinding(models.Model):
     helped = LongTextField(_("what helped"), blank=True, max_length=3000)
     hindered = LongTextField(_("what hindered"), blank=True, max_length=3000)
     lessons = LongTextField(_("lesson"), blank=True, max_length=3000)
+
+    objects = ConceptFindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["concept__flywheel__order", "concept__order"]

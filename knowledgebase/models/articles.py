@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core.documents import document_kind, document_storage
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import Hideable, TimeStampedModel
 from core.search import search_filter
 from knowledgebase.permissions import articles_visible_to
@@ -91,6 +91,7 @@ class Article(Hideable, TimeStampedModel):
         _("summary"), max_length=300, help_text=_("One or two sentences, shown in lists and search results.")
     )
     body = LongTextField(_("text"), max_length=30000, help_text=_("You can use Markdown."))
+    body_html = MarkdownHTMLField(source="body")
     cover_image = models.ImageField(_("cover photo"), upload_to="articles/covers/%Y/%m/", blank=True)
     cover_thumbnail = models.ImageField(upload_to="articles/thumbnails/%Y/%m/", blank=True, editable=False)
     cover_alt = SingleLineField(

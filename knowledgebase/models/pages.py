@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.models import TranslatedLabelMixin
 
 # Every page has its own address: slug -> (path, URL name), routed in loket/urls.py. Editors change pages,
@@ -34,6 +34,8 @@ class Page(TranslatedLabelMixin, models.Model):
     lead_en = LongTextField(_("introduction (English)"), max_length=1000, blank=True)
     body_nl = LongTextField(_("text (Dutch)"), max_length=50000, help_text=_("Markdown."))
     body_en = LongTextField(_("text (English)"), max_length=50000, blank=True, help_text=_("Markdown."))
+    body_html_nl = MarkdownHTMLField(source="body_nl")
+    body_html_en = MarkdownHTMLField(source="body_en")
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
@@ -62,3 +64,7 @@ class Page(TranslatedLabelMixin, models.Model):
     @property
     def body(self):
         return self._in_language("body")
+
+    @property
+    def body_html(self):
+        return self._in_language("body_html")

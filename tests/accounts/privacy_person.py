@@ -6,14 +6,20 @@ record cut it short. `mine` are the texts that are only theirs: none may be left
 the texts they wrote for a team that goes on: they stay with the initiative, without the person's name.
 """
 
+import smtplib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
+from django.test import override_settings
 
 from accounts.roles import Role
 from accounts.services import user_profile_update
 from core.images import clean_photo
+from core.mail import message_data
+from core.tasks import send_email
 from initiatives.choices import FollowFrequency, HelpKind, LogKind, Origin, Stage
 from initiatives.services import authoring, help_requests, log_entries, participation, publication
 from knowledgebase.services.suggestions import example_suggest, suggestion_reject
@@ -191,5 +197,21 @@ def a_person_who_did_everything() -> Person:
     # Blocked for a while by a moderator, then unblocked.
     moderation.user_block(user=user, by=moderator, hard=False, reason="Te veel reclame.")
     moderation.user_unblock(user=user, by=moderator, reason="Afgesproken.")
+    # Emails the mail server refused for good (dead letters, core.FailedTask): one to them, and one to a
+    # team partner that names them.
+    _undeliverable(to=EMAIL, subject=person.says("deadletter", "Over je plan"), body=f"Beste {NAME},")
+    _undeliverable(to=partner.email, subject="Nieuws van je team", body=f"{NAME} schreef in het logboek.")
     user.refresh_from_db()
     return person
+
+
+class RefusingMailServer(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPRecipientsRefused(
+            {message.to[0]: (550, b"mailbox unavailable") for message in messages}
+        )
+
+
+def _undeliverable(*, to: str, subject: str, body: str):
+    with override_settings(EMAIL_BACKEND=f"{__name__}.RefusingMailServer"):
+        send_email.apply(args=[message_data(EmailMessage(subject=subject, body=body, to=[to]))])

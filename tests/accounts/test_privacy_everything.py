@@ -61,6 +61,7 @@ def test_after_erasure_no_table_holds_their_address_name_or_words(
         "django_admin_log",
         "django_session",
         "taggit_tag",
+        "core_failedtask",
     }, "the person did not leave the traces the test is about"
     device = client.__class__()
     device.force_login(person.user)

@@ -5,6 +5,7 @@ import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
+from core import content_version
 from core.mail import send_templated_mail
 from initiatives.models import LogEntry
 from initiatives.services.log_entries import log_entry_create
@@ -47,6 +48,12 @@ def test_a_mail_server_that_is_down_is_logged_and_the_change_stays(
             initiative=initiative, author=initiative.created_by, title="Eerste klusdag", text="Het was druk."
         )
 
-    assert callbacks, "the email waits for the commit"
+    # (Every write also replaces the version of the public content at the commit: core/content_version.py.)
+    own = [
+        callback
+        for callback in callbacks
+        if getattr(callback, "func", callback) is not content_version._replace
+    ]
+    assert own, "the email waits for the commit"
     assert LogEntry.objects.filter(pk=entry.pk).exists()
     assert "the mail server is down" in caplog.text

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.fields import LongTextField, SingleLineField
+from core.fields import LongTextField, MarkdownHTMLField, SingleLineField
 from core.forms import LongTextFormField, SingleLineFormField
 from core.text import clean_line, clean_text, tags_from_string
 
@@ -92,7 +92,9 @@ def typed_text_fields():
         for field in model._meta.concrete_fields:
             if (
                 isinstance(field, models.CharField | models.TextField)
-                and not isinstance(field, models.SlugField | models.EmailField | models.URLField)
+                and not isinstance(
+                    field, models.SlugField | models.EmailField | models.URLField | MarkdownHTMLField
+                )
                 and not field.choices
                 and (model._meta.app_label, model.__name__, field.name) not in NOT_TYPED
             ):

@@ -181,3 +181,17 @@ def test_the_council_dashboard_answers_on_the_data_set(client):
     client.force_login(User.objects.filter(groups__name=Role.COUNCIL).first())
 
     assert client.get("/dashboard/?periode=alles").status_code == 200
+
+
+def test_the_markdown_texts_come_with_their_rendered_html():
+    """Written with COPY, past `save()`: the stored HTML of each Markdown text is rendered all the same."""
+    for model, source, target in [
+        (Initiative, "story", "story_html"),
+        (LogEntry, "text", "text_html"),
+        (MunicipalResponse, "body", "body_html"),
+        (Article, "body", "body_html"),
+        (CaseAnalysis, "lessons", "lessons_html"),
+        (LabSession, "description", "description_html"),
+    ]:
+        assert not model.objects.exclude(**{source: ""}).filter(**{target: ""}).exists(), model
+    assert LogEntry.objects.filter(text_html__startswith="<").count() == LogEntry.objects.count()

@@ -208,7 +208,7 @@ def test_every_measured_page_answers_and_its_queries_are_counted(scale):
 
     measured = [bench_pages.bare(), *bench_pages.pages()]
 
-    assert len({page.path for page in measured}) == len(measured) == 15
+    assert len({page.path for page in measured}) == len(measured) == 16
     for page in measured:
         status, queries = count_queries(signed_in if page.council else anonymous, page.path)
         assert status == 200, page.path

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
+from core import dead_letters
 from initiatives.models import Initiative
 from lab.models import LabSession
 from lab.services import registration_signup
@@ -50,6 +51,17 @@ def add_management_work(world):
     council = world.people["council"]
     council.is_staff = True
     council.save(update_fields=["is_staff"])
+    # A dead letter of the task queue: an email the mail server kept refusing (superusers see them).
+    dead_letters.failed_task_record(
+        task_name="core.send_email",
+        task_id="e2e",
+        args=[{"subject": "Je initiatief is gepubliceerd", "to": ["bea@unreachable.example"]}],
+        kwargs={},
+        summary="Je initiatief is gepubliceerd",
+        recipient="bea@unreachable.example",
+        error=ConnectionRefusedError("the mail server is down"),
+        tries=5,
+    )
     superuser = UserFactory(is_staff=True, is_superuser=True, display_name="Sam Superuser")
     verify_email(superuser)
 

@@ -96,6 +96,9 @@ PAGES = [
     pytest.param(Visit("/initiatieven/?zoek=onvindbaar"), id="initiatives-search-no-match"),
     pytest.param(Visit("/initiatieven/{slug}/"), id="initiative"),
     pytest.param(Visit("/initiatieven/{slug}/", language="en"), id="initiative-en"),
+    pytest.param(Visit("/initiatieven/{slug}/logboek/"), id="initiative-log"),
+    pytest.param(Visit("/initiatieven/{slug}/reacties/"), id="initiative-comments"),
+    pytest.param(Visit("/initiatieven/{slug}/steun/"), id="initiative-supporters"),
     pytest.param(Visit("/initiatieven/logboek/"), id="log-entries"),
     pytest.param(Visit("/initiatieven/logboek/?soort=obstacle&categorie=rules"), id="log-entries-of-a-kind"),
     pytest.param(Visit("/initiatieven/obstakels/"), id="obstacles"),
@@ -110,7 +113,7 @@ PAGES = [
     pytest.param(Visit("/initiatieven/mijn/", logged_in=True), id="my-initiatives"),
     pytest.param(Visit("/initiatieven/volgend/", logged_in=True), id="following"),
     pytest.param(Visit("/initiatieven/{slug}/hulpvragen/{help}/aanbieden/", logged_in=True), id="offer-help"),
-    pytest.param(Visit("/initiatieven/{slug}/reacties/", logged_in=True), id="comment-create"),
+    pytest.param(Visit("/initiatieven/{slug}/reacties/nieuw/", logged_in=True), id="comment-create"),
     pytest.param(
         Visit("/initiatieven/{slug}/reacties/{comment}/bewerken/", logged_in=True), id="comment-edit"
     ),
@@ -140,6 +143,8 @@ PAGES = [
     pytest.param(Visit("/", full=True), id="home-with-content"),
     pytest.param(Visit("/kennisbank/", full=True), id="knowledgebase-with-content"),
     pytest.param(Visit("/kennisbank/begrippen/{concept}/"), id="concept"),
+    pytest.param(Visit("/kennisbank/begrippen/{concept}/casussen/"), id="concept-findings"),
+    pytest.param(Visit("/kennisbank/begrippen/{concept}/lessen/"), id="concept-lessons"),
     pytest.param(Visit("/kennisbank/artikelen/"), id="articles"),
     pytest.param(Visit("/kennisbank/artikelen/?begrip=draagvlak&soort=example"), id="articles-filtered"),
     pytest.param(Visit("/kennisbank/artikelen/{article}/"), id="article"),

@@ -82,9 +82,10 @@ def test_burgerinitiatief_progress_counts_named_supporters_from_the_same_area():
     for _ in range(3):
         SupportFactory(initiative=initiative, is_named=True, user=UserFactory(area=elsewhere))
     SupportFactory(initiative=initiative, is_named=False, user=UserFactory(area=initiative.area))
-    named = list(Support.objects.filter(initiative=initiative, is_named=True).select_related("user"))
+    counted = Initiative.objects.with_part_counts().get(pk=initiative.pk)
+    assert (counted.named_support_count, counted.local_named_support_count) == (9, 6)
 
-    progress = {row["reach"]: row for row in burgerinitiatief_progress(initiative, named)}
+    progress = {row["reach"]: row for row in burgerinitiatief_progress(local=6, everyone=9)}
 
     assert (progress["street"]["have"], progress["street"]["reached"]) == (6, True)
     assert (progress["area"]["have"], progress["area"]["missing"]) == (6, 9)

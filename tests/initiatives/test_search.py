@@ -287,3 +287,71 @@ def test_search_keeps_pagination_parameters(client):
     content = client.get(INDEX, {"zoek": "moestuin"}).content.decode()
 
     assert 'href="?zoek=moestuin&amp;pagina=2"' in content
+
+
+# --- At city scale: a bounded count and a bounded window ---------------------------------------------
+
+
+@pytest.fixture
+def counted_up_to_3(monkeypatch):
+    """A search counts (and ranks) its matches up to a bound, 1,000 on the site; 3 here."""
+    monkeypatch.setattr("core.search.MATCHES_COUNTED", 3)
+
+
+def test_more_matches_than_the_bound_show_as_more_than_it(client, counted_up_to_3):
+    InitiativeFactory.create_batch(6, title="Buurtbarbecue")
+
+    response = client.get(INDEX, {"zoek": "buurtbarbecue"})
+
+    assert response.context["page_obj"].paginator.count == 4, "counted up to one past the bound"
+    assert response.context["more_than_counted"]
+    assert "Meer dan 1.000 initiatieven" in response.content.decode()
+
+
+def test_as_many_matches_as_the_bound_are_counted_exactly(client, counted_up_to_3):
+    InitiativeFactory.create_batch(3, title="Buurtbarbecue")
+
+    response = client.get(INDEX, {"zoek": "buurtbarbecue"})
+
+    assert response.context["page_obj"].paginator.count == 3
+    assert not response.context["more_than_counted"]
+    assert "3 initiatieven" in response.content.decode()
+
+
+def test_without_search_text_a_long_list_is_counted_exactly(client, counted_up_to_3):
+    InitiativeFactory.create_batch(6)
+
+    response = client.get(INDEX)
+
+    assert response.context["page_obj"].paginator.count == 6
+    assert not response.context["more_than_counted"]
+
+
+def test_best_match_first_ranks_the_newest_matches_within_the_bound(client, counted_up_to_3):
+    """On PostgreSQL the best of the newest 4 matches (the bound and one) come first: a title match older
+    than those is not ranked. On SQLite the newest come first."""
+    InitiativeFactory(title="Natuurspeelplaats", published_at=days_ago(30))
+    for day in range(1, 5):
+        InitiativeFactory(
+            title=f"Buurtfeest {day}", story="Een natuurspeelplaats.", published_at=days_ago(day)
+        )
+    InitiativeFactory(title="Natuurspeelplaats aan de beek", published_at=days_ago(5))
+
+    results = found(client, "natuurspeelplaats")
+
+    if connection.vendor == POSTGRESQL:
+        assert results == ["Buurtfeest 1", "Buurtfeest 2", "Buurtfeest 3", "Buurtfeest 4"]
+    else:
+        assert results[:4] == ["Buurtfeest 1", "Buurtfeest 2", "Buurtfeest 3", "Buurtfeest 4"]
+
+
+def test_best_match_first_ranks_within_the_window(client, counted_up_to_3):
+    InitiativeFactory(title="Buurtfeest", story="Een natuurspeelplaats.", published_at=days_ago(1))
+    InitiativeFactory(title="Natuurspeelplaats bij school", published_at=days_ago(2))
+
+    results = found(client, "natuurspeelplaats")
+
+    if connection.vendor == POSTGRESQL:
+        assert results == ["Natuurspeelplaats bij school", "Buurtfeest"]
+    else:
+        assert results == ["Buurtfeest", "Natuurspeelplaats bij school"]

@@ -53,7 +53,8 @@ def filter_parameters(model_admin, url, person) -> set[str]:
     if model_admin.date_hierarchy:
         parameters |= {f"{model_admin.date_hierarchy}__{part}" for part in ("year", "month", "day")}
     for list_filter in model_admin.list_filter:
-        field = list_filter if isinstance(list_filter, str) else list_filter[0]
+        # A field's name, (name, filter class), or a filter class of its own (its parameters are above).
+        field = list_filter if isinstance(list_filter, str | type) else list_filter[0]
         if isinstance(field, str):
             parameters |= {field + lookup for lookup in LOOKUPS}
     return parameters

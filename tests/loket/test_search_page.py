@@ -257,3 +257,22 @@ def test_search_runs_the_same_queries_with_few_and_many_matches(client, count_qu
 
     assert few == many, f"{few} queries with 1 match per kind, {many} with 13"
     assert few <= 8, few
+
+
+def test_a_kind_with_more_matches_than_the_bound_says_more_than(client, monkeypatch):
+    """A search counts its matches up to a bound (core.search: 1,000 on the site, 6 here)."""
+    monkeypatch.setattr("core.search.MATCHES_COUNTED", 6)
+    InitiativeFactory.create_batch(8, title="Buurtbarbecue")
+    ArticleFactory(title="De buurtbarbecue", summary="Met de hele buurt.")
+
+    response = search(client, "buurtbarbecue")
+
+    by_kind = sections(response)
+    assert by_kind["initiatives"]["more_than_counted"]
+    assert not by_kind["articles"]["more_than_counted"]
+    assert len(by_kind["initiatives"]["results"]) == SEARCH_RESULTS_PER_KIND
+    page = response.content.decode()
+    assert "(meer dan 1.000)" in page
+    assert "Toon meer dan 1.000 initiatieven" in page
+    assert response.context["more_than_counted"]
+    assert response.context["total"] == 7, "the bound, plus the article"

@@ -182,3 +182,90 @@ def test_collectstatic_builds_a_manifest_with_the_nl_design_system_css(settings,
     hashed = manifest["paths"]["nlds/components/index.css"]
     assert (tmp_path / hashed).is_file()
     assert (tmp_path / f"{hashed}.gz").is_file()
+
+
+S3 = {
+    "STORAGE_S3_BUCKET": "loket-uploads",
+    "STORAGE_S3_ENDPOINT_URL": "https://s3.example.nl",
+    "STORAGE_S3_REGION": "eu-west-1",
+    "STORAGE_S3_ACCESS_KEY_ID": "key-id",
+    "STORAGE_S3_SECRET_ACCESS_KEY": "secret",
+}
+
+
+def storages_with(**env: str) -> dict:
+    code = (
+        "import json; from loket import settings as s;"
+        "print(json.dumps({'storages': s.STORAGES, 'serve_media': s.SERVE_MEDIA}))"
+    )
+    production = {"DEBUG": "false", "SECRET_KEY": STRONG_SECRET_KEY, "ALLOWED_HOSTS": "loket.example"}
+    result = run_python(["-c", code], **{**production, **env})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_uploads_stay_on_the_disk_without_a_bucket():
+    chosen = storages_with()
+
+    assert chosen["storages"]["default"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert chosen["storages"]["documents"] == {"BACKEND": "core.documents.DocumentStorage"}
+    assert chosen["serve_media"] is False
+
+
+def test_a_bucket_takes_photos_and_documents_under_their_own_prefixes_privately():
+    chosen = storages_with(**S3)
+
+    photos, documents = chosen["storages"]["default"], chosen["storages"]["documents"]
+    assert photos["BACKEND"] == "core.storage.MediaS3Storage"
+    assert documents["BACKEND"] == "core.storage.DocumentS3Storage"
+    assert photos["OPTIONS"]["location"] == "media"
+    assert documents["OPTIONS"]["location"] == "documents"
+    for options in (photos["OPTIONS"], documents["OPTIONS"]):
+        assert options["bucket_name"] == "loket-uploads"
+        assert options["endpoint_url"] == "https://s3.example.nl"
+        assert options["region_name"] == "eu-west-1"
+        assert (options["access_key"], options["secret_key"]) == ("key-id", "secret")
+        assert options["default_acl"] == "private"
+        assert options["file_overwrite"] is False
+    assert chosen["serve_media"] is True  # the app sends the photos: nobody is sent to the bucket
+
+
+def test_a_bucket_without_keys_leaves_the_credentials_to_boto3_and_may_send_no_acl():
+    options = storages_with(STORAGE_S3_BUCKET="loket-uploads", STORAGE_S3_ACL="")["storages"]["default"][
+        "OPTIONS"
+    ]
+
+    assert options["access_key"] is None
+    assert options["secret_key"] is None
+    assert options["endpoint_url"] is None
+    assert options["default_acl"] is None
+
+
+def test_a_bucket_with_serve_media_off_is_refused():
+    result = run_python(
+        ["-c", "import loket.settings"],
+        DEBUG="false",
+        SECRET_KEY=STRONG_SECRET_KEY,
+        ALLOWED_HOSTS="loket.example",
+        SERVE_MEDIA="false",
+        **S3,
+    )
+    assert result.returncode != 0
+    assert "SERVE_MEDIA" in result.stderr
+
+
+def test_production_with_a_bucket_passes_the_deploy_checks_without_warnings():
+    result = run_python(
+        ["manage.py", "check", "--deploy"],
+        DEBUG="false",
+        SECRET_KEY=STRONG_SECRET_KEY,
+        ALLOWED_HOSTS="loket.example",
+        REDIS_URL="redis://127.0.0.1:6379/2",
+        TRUSTED_PROXY_COUNT="1",
+        SECURE_PROXY_SSL_HEADER="true",
+        **S3,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "no issues" in output
+    assert "WARNINGS" not in output

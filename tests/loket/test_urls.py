@@ -21,7 +21,7 @@ def url_patterns(patterns=None, prefix="", namespace=""):
             yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}" if pattern.name else None
 
 
-# With SERVE_MEDIA (development) one more serves the uploads under /media/.
+# With SERVE_MEDIA (development, or uploads in a bucket) one more serves the photos under /media/.
 ADDRESSES = [
     ("", "home"),
     ("initiatieven/", "initiatives:initiative_list"),
@@ -38,6 +38,7 @@ ADDRESSES = [
     ("initiatieven/<slug:slug>/indienen/", "initiatives:initiative_submit"),
     ("initiatieven/<slug:slug>/verwijderen/", "initiatives:initiative_delete"),
     ("initiatieven/<slug:slug>/team/", "initiatives:team_edit"),
+    ("initiatieven/<slug:slug>/logboek/", "initiatives:initiative_log_entry_list"),
     ("initiatieven/<slug:slug>/logboek/nieuw/", "initiatives:log_entry_create"),
     ("initiatieven/<slug:slug>/logboek/<int:pk>/bewerken/", "initiatives:log_entry_edit"),
     ("initiatieven/<slug:slug>/logboek/<int:pk>/verwijderen/", "initiatives:log_entry_delete"),
@@ -49,12 +50,16 @@ ADDRESSES = [
     ("initiatieven/<slug:slug>/aanbod/<int:pk>/antwoorden/", "initiatives:help_offer_reply"),
     ("initiatieven/<slug:slug>/steunen/", "initiatives:support_toggle"),
     ("initiatieven/<slug:slug>/volgen/", "initiatives:follow_toggle"),
-    ("initiatieven/<slug:slug>/reacties/", "initiatives:comment_create"),
+    ("initiatieven/<slug:slug>/steun/", "initiatives:supporter_list"),
+    ("initiatieven/<slug:slug>/reacties/", "initiatives:comment_list"),
+    ("initiatieven/<slug:slug>/reacties/nieuw/", "initiatives:comment_create"),
     ("initiatieven/<slug:slug>/reacties/<int:pk>/bewerken/", "initiatives:comment_edit"),
     ("initiatieven/<slug:slug>/reacties/<int:pk>/verwijderen/", "initiatives:comment_delete"),
     ("initiatieven/<slug:slug>/reactie-gemeente/", "initiatives:municipal_response_create"),
     ("kennisbank/", "knowledgebase:index"),
     ("kennisbank/begrippen/<slug:slug>/", "knowledgebase:concept_detail"),
+    ("kennisbank/begrippen/<slug:slug>/casussen/", "knowledgebase:concept_finding_list"),
+    ("kennisbank/begrippen/<slug:slug>/lessen/", "knowledgebase:concept_lesson_list"),
     ("kennisbank/artikelen/", "knowledgebase:article_list"),
     ("kennisbank/artikelen/<slug:slug>/", "knowledgebase:article_detail"),
     ("kennisbank/artikelen/<slug:slug>/bestand/", "knowledgebase:article_download"),
@@ -169,6 +174,12 @@ ADDRESSES = [
     ("beheer/taggit/tag/<path:object_id>/delete/", "admin:taggit_tag_delete"),
     ("beheer/taggit/tag/<path:object_id>/change/", "admin:taggit_tag_change"),
     ("beheer/taggit/tag/<path:object_id>/", None),
+    ("beheer/core/failedtask/", "admin:core_failedtask_changelist"),
+    ("beheer/core/failedtask/add/", "admin:core_failedtask_add"),
+    ("beheer/core/failedtask/<path:object_id>/history/", "admin:core_failedtask_history"),
+    ("beheer/core/failedtask/<path:object_id>/delete/", "admin:core_failedtask_delete"),
+    ("beheer/core/failedtask/<path:object_id>/change/", "admin:core_failedtask_change"),
+    ("beheer/core/failedtask/<path:object_id>/", None),
     ("beheer/places/area/", "admin:places_area_changelist"),
     ("beheer/places/area/add/", "admin:places_area_add"),
     ("beheer/places/area/<path:object_id>/history/", "admin:places_area_history"),
@@ -306,7 +317,7 @@ ADDRESSES = [
     ("beheer/lab/signal/<path:object_id>/change/", "admin:lab_signal_change"),
     ("beheer/lab/signal/<path:object_id>/", None),
     (
-        "beheer/^(?P<app_label>auth|account|taggit|places|flywheels|accounts|mfa|moderation|initiatives|knowledgebase|lab)/$",
+        "beheer/^(?P<app_label>auth|account|taggit|core|places|flywheels|accounts|mfa|moderation|initiatives|knowledgebase|lab)/$",
         "admin:app_list",
     ),
     ("beheer/(?P<url>.*)$", None),

@@ -45,4 +45,5 @@ def test_every_operation_answers_as_its_schema_says(case, content):
     cache.clear()  # the rate limit counts per address, and every generated request comes from one
     # All of schemathesis's checks but one: an empty filter (?fase=) means "no filter", like the forms on
     # the site, though the schema's list of choices does not include "".
-    case.call_and_validate(excluded_checks=[negative_data_rejection])
+    # Its WSGI client asks for gzip but does not unpack the answer (the site gzips JSON: core.middleware).
+    case.call_and_validate(headers={"Accept-Encoding": "identity"}, excluded_checks=[negative_data_rejection])

@@ -5,7 +5,9 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core import content_version
 from demo.scale import Plan, has_content, scale_fill, scale_flush
+from initiatives import cached
 
 
 class Command(BaseCommand):
@@ -52,6 +54,9 @@ class Command(BaseCommand):
             )
         began = time.monotonic()
         written = scale_fill(initiatives=initiatives, seed=seed, say=self.stdout.write)
+        # Rows written in bulk send no signals: nothing cached before stays (pages, the log pages' counts).
+        content_version.changed()
+        content_version.changed(cached.SCOPE)
         plan = Plan.for_initiatives(initiatives)
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,5 +1,5 @@
-"""Send the daily or weekly digest emails. Run from cron: `manage.py send_digests daily` every morning,
-`manage.py send_digests weekly` once a week."""
+"""Send the daily or weekly digest emails by hand. On a server Celery beat sends them on its schedule
+(`initiatives.send_digests` in CELERY_BEAT_SCHEDULE; README, "Background work"): no cron line needed."""
 
 from django.core.management.base import BaseCommand
 

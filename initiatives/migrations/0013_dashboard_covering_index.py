@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("flywheels", "0003_concept_hints"),
-        ("initiatives", "0009_dashboard_stage_changed_index"),
+        ("initiatives", "0012_list_indexes"),
         ("places", "0002_load_areas"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
