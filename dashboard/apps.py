@@ -10,6 +10,8 @@ class DashboardConfig(AppConfig):
     def ready(self):
         from accounts.permissions import register_rules
 
-        from . import permissions
+        from . import cache, monthly, permissions
 
         register_rules(self.label, permissions)
+        monthly.connect()
+        cache.connect()

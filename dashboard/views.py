@@ -4,13 +4,15 @@ same numbers as CSV."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.csv_export import csv_response
 
 from . import charts
-from .figures import Chart, compute_all, headlines
+from .cache import figures_for, rendered_for
+from .figures import Chart, headlines
 from .periods import ScopeForm
 from .permissions import can_view_dashboard
 
@@ -20,7 +22,7 @@ def _scope_and_results(request):
         raise PermissionDenied
     form = ScopeForm(request.GET or None)
     scope = form.scope()
-    return form, scope, compute_all(scope)
+    return form, scope, figures_for(scope)
 
 
 def _drawn(figure, result):
@@ -39,16 +41,16 @@ def _drawn(figure, result):
 @require_safe
 def index(request):
     form, scope, results = _scope_and_results(request)
+    figures = {
+        "figures": [_drawn(figure, result) for figure, result in results],
+        "headlines": headlines(results),
+    }
+    # Rendered without the request: the same for every council member, so it can be kept (dashboard.cache).
+    html = rendered_for(scope, lambda: render_to_string("dashboard/includes/figures.html", figures))
     return render(
         request,
         "dashboard/index.html",
-        {
-            "form": form,
-            "scope": scope,
-            "figures": [_drawn(figure, result) for figure, result in results],
-            "headlines": headlines(results),
-            "query": request.GET.urlencode(),
-        },
+        {**figures, "form": form, "scope": scope, "figures_html": html, "query": request.GET.urlencode()},
     )
 
 

@@ -1,14 +1,13 @@
 """The case analyses: how many are published, and which flywheel concepts they describe."""
 
 from django.db.models import Count
-from django.db.models.functions import TruncQuarter
 from django.utils.translation import gettext_lazy as _
 
 from flywheels.models import Flywheel
 from knowledgebase.models import CaseAnalysis, ConceptFinding
 
 from ..periods import Scope
-from .base import Chart, Figure, Result, Series, per_period, quarter_label, quarters_of
+from .base import Chart, Figure, Result, Series, coarse_grain, per_period, periods_of
 
 
 def _analyses(scope: Scope):
@@ -17,19 +16,20 @@ def _analyses(scope: Scope):
 
 
 def analyses_published(scope: Scope) -> Result:
+    grain = coarse_grain(scope)
     rows = list(
         _analyses(scope)
         .filter(**scope.within("published_at"))
-        .annotate(quarter=TruncQuarter("published_at"))
-        .values("quarter")
+        .annotate(period=grain.trunc("published_at"))
+        .values("period")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    quarters = quarters_of(scope, [row["quarter"] for row in rows])
-    values = per_period(rows, "quarter", quarters)
+    quarters = periods_of(scope, grain, [row["period"] for row in rows])
+    values = per_period(rows, "period", quarters, grain)
     return Result(
         chart=Chart.BARS,
-        categories=[quarter_label(quarter) for quarter in quarters],
+        categories=[grain.label(quarter) for quarter in quarters],
         series=[Series(_("case analyses"), values)],
         numbers=[(_("case analyses published"), sum(values), "")],
     )
@@ -38,7 +38,10 @@ def analyses_published(scope: Scope) -> Result:
 ANALYSES_PUBLISHED = Figure(
     "analyses_published",
     _("Case analyses published"),
-    _("Published case analyses of published initiatives, by their publication date, per quarter."),
+    _(
+        "Published case analyses of published initiatives, by their publication date, per quarter (per "
+        "year for a period of more than three years)."
+    ),
     analyses_published,
 )
 

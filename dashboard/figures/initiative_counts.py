@@ -1,13 +1,14 @@
 """How many initiatives there are: over time, by stage, by village or district, and by origin."""
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.choices import Origin, Stage
+from places.models import Area
 
+from ..models import Measure
+from ..monthly import counts, totals
 from ..periods import Scope
-from .base import Chart, Figure, Result, Series, month_label, months_of, per_period, published_initiatives
+from .base import Chart, Figure, Result, Series, fine_grain, per_period, periods_of
 
 
 def _bars(counts: dict, labels: dict, name) -> Result:
@@ -19,27 +20,22 @@ def _bars(counts: dict, labels: dict, name) -> Result:
 
 
 def initiatives_over_time(scope: Scope) -> Result:
-    initiatives = published_initiatives(scope)
-    months = months_of(scope)
+    grain = fine_grain(scope)
+    periods = periods_of(scope, grain)
 
-    def per_month(date_field, **filters):
-        rows = (
-            initiatives.filter(**filters, **scope.within(date_field))
-            .annotate(month=TruncMonth(date_field))
-            .values("month")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        return per_period(rows, "month", months)
+    def per_month(rows):
+        return per_period(rows, "period", periods, grain)
+
+    ended = counts(scope, Measure.STAGE_CHANGED, grain=grain, categories=[Stage.COMPLETED, Stage.STOPPED])
 
     return Result(
         chart=Chart.LINES,
-        categories=[month_label(month) for month in months],
+        categories=[grain.label(period) for period in periods],
         series=[
-            Series(_("new"), per_month("created_at")),
-            Series(_("published"), per_month("published_at")),
-            Series(_("completed"), per_month("stage_changed_at", stage=Stage.COMPLETED)),
-            Series(_("stopped"), per_month("stage_changed_at", stage=Stage.STOPPED)),
+            Series(_("new"), per_month(counts(scope, Measure.CREATED, by=(), grain=grain))),
+            Series(_("published"), per_month(counts(scope, Measure.PUBLISHED, by=(), grain=grain))),
+            Series(_("completed"), per_month([row for row in ended if row["category"] == Stage.COMPLETED])),
+            Series(_("stopped"), per_month([row for row in ended if row["category"] == Stage.STOPPED])),
         ],
     )
 
@@ -48,16 +44,16 @@ INITIATIVES_OVER_TIME = Figure(
     "initiatives_over_time",
     _("Initiatives over time"),
     _(
-        "Per month, of the initiatives published now: new (the month they were registered), published "
-        "(their first publication), completed and stopped (the month their stage last changed to that)."
+        "Per month (per year for a period of more than three years), of the initiatives published now: "
+        "new (when they were registered), published (their first publication), completed and stopped "
+        "(when their stage last changed to that)."
     ),
     initiatives_over_time,
 )
 
 
 def initiatives_by_stage(scope: Scope) -> Result:
-    rows = published_initiatives(scope).values("stage").annotate(n=Count("pk")).order_by()
-    return _bars({row["stage"]: row["n"] for row in rows}, dict(Stage.choices), _("initiatives"))
+    return _bars(totals(Measure.PUBLISHED, scope.area), dict(Stage.choices), _("initiatives"))
 
 
 INITIATIVES_BY_STAGE = Figure(
@@ -69,17 +65,13 @@ INITIATIVES_BY_STAGE = Figure(
 
 
 def initiatives_by_area(scope: Scope) -> Result:
-    rows = (
-        published_initiatives(scope)
-        .filter(**scope.within("published_at"))
-        .values("area__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "area__name")
-    )
+    rows = counts(scope, Measure.PUBLISHED, by=("area",))
+    names = dict(Area.objects.filter(pk__in=[row["area"] for row in rows]).values_list("pk", "name"))
+    ordered = sorted(((names[row["area"]], row["n"]) for row in rows), key=lambda row: (-row[1], row[0]))
     return Result(
         chart=Chart.BARS,
-        categories=[row["area__name"] for row in rows],
-        series=[Series(_("initiatives"), [row["n"] for row in rows])],
+        categories=[name for name, _n in ordered],
+        series=[Series(_("initiatives"), [n for _name, n in ordered])],
     )
 
 
@@ -92,13 +84,7 @@ INITIATIVES_BY_AREA = Figure(
 
 
 def initiatives_by_origin(scope: Scope) -> Result:
-    rows = (
-        published_initiatives(scope)
-        .filter(**scope.within("published_at"))
-        .values("origin")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    rows = counts(scope, Measure.PUBLISHED, by=("origin",))
     return _bars({row["origin"]: row["n"] for row in rows}, dict(Origin.choices), _("initiatives"))
 
 

@@ -2,35 +2,28 @@
 
 from collections import defaultdict
 
-from django.db.models import Count
-from django.db.models.functions import TruncQuarter
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.choices import GovernmentRole, ParticipationStep
 
+from ..models import Measure
+from ..monthly import counts
 from ..periods import Scope
-from .base import Chart, Figure, Result, Series, first_day, published_initiatives, quarter_label, quarters_of
+from .base import Chart, Figure, Result, Series, coarse_grain, periods_of
 
 
 def municipal_role(scope: Scope) -> Result:
     """Per step of both ladders, in their order (and "not recorded"): initiatives per quarter of publication."""
-    rows = list(
-        published_initiatives(scope)
-        .filter(**scope.within("published_at"))
-        .annotate(quarter=TruncQuarter("published_at"))
-        .values("quarter", "government_role", "participation_step")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    quarters = quarters_of(scope, [row["quarter"] for row in rows])
+    grain = coarse_grain(scope)
+    rows = counts(scope, Measure.ROLE, grain=grain)
+    quarters = periods_of(scope, grain, [row["period"] for row in rows])
     steps = {**dict(GovernmentRole.choices), **dict(ParticipationStep.choices), "": _("not recorded")}
     table = defaultdict(lambda: defaultdict(int))
     for row in rows:
-        step = row["government_role"] or row["participation_step"] or ""
-        table[step][first_day(row["quarter"])] += row["n"]
+        table[row["category"]][row["period"]] += row["n"]
     return Result(
         chart=Chart.HEAT,
-        categories=[quarter_label(quarter) for quarter in quarters],
+        categories=[grain.label(quarter) for quarter in quarters],
         series=[
             Series(label, [table[step][quarter] for quarter in quarters]) for step, label in steps.items()
         ],
@@ -42,7 +35,8 @@ MUNICIPAL_ROLE = Figure(
     _("The role the municipality takes"),
     _(
         "Initiatives first published in the period, by the step on the overheidsparticipatietrap "
-        "(from society) or the participatieladder (from the municipality), per quarter of publication."
+        "(from society) or the participatieladder (from the municipality), per quarter of publication "
+        "(per year for a period of more than three years)."
     ),
     municipal_role,
 )

@@ -5,12 +5,11 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Count, F, Q
-from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import HelpOffer, HelpRequest, Support
-
+from ..models import Measure
+from ..monthly import counts
 from ..periods import Scope
 from .aggregates import Median, seconds_between
 from .base import (
@@ -18,23 +17,19 @@ from .base import (
     Figure,
     Result,
     Series,
+    coarse_grain,
     days,
-    first_day,
+    periods_of,
     published_initiatives,
-    quarter_label,
-    quarters_of,
 )
 
 
 def support(scope: Scope) -> Result:
-    published = published_initiatives(scope).values("pk")
-    supporters = Support.objects.filter(initiative__in=published, **scope.within("created_at")).count()
-    offers = HelpOffer.objects.filter(
-        help_request__initiative__in=published, **scope.within("created_at")
-    ).count()
-    requests = HelpRequest.objects.filter(initiative__in=published, **scope.within("created_at")).aggregate(
-        open=Count("pk", filter=Q(is_fulfilled=False)), fulfilled=Count("pk", filter=Q(is_fulfilled=True))
-    )
+    supporters = sum(row["n"] for row in counts(scope, Measure.SUPPORT, by=()))
+    offers = sum(row["n"] for row in counts(scope, Measure.OFFER, by=()))
+    requests = {"open": 0, "fulfilled": 0} | {
+        row["category"]: row["n"] for row in counts(scope, Measure.REQUEST)
+    }
     return Result(
         chart=Chart.BARS,
         categories=[str(_("open")), str(_("fulfilled"))],
@@ -77,20 +72,21 @@ def responsiveness(scope: Scope) -> Result:
         # The wait of those not answered is NULL, which a median leaves out.
         "median": Median(seconds_between("published_at", "first_response_at")),
     }
+    grain = coarse_grain(scope)
     initiatives = published_initiatives(scope).filter(**scope.within("published_at"))
     rows = list(
-        initiatives.annotate(quarter=TruncQuarter("published_at"))
-        .values("quarter")
+        initiatives.annotate(period=grain.trunc("published_at"))
+        .values("period")
         .annotate(**figures)
         .order_by()
     )
     whole = initiatives.aggregate(**figures)
-    per_quarter = {first_day(row["quarter"]): row for row in rows}
-    quarters = quarters_of(scope, list(per_quarter))
+    per_quarter = {grain.start(row["period"]): row for row in rows}
+    quarters = periods_of(scope, grain, list(per_quarter))
     in_quarters = [per_quarter.get(quarter, {"due": 0, "kept": 0, "median": None}) for quarter in quarters]
     return Result(
         chart=Chart.LINES,
-        categories=[quarter_label(quarter) for quarter in quarters],
+        categories=[grain.label(quarter) for quarter in quarters],
         series=[
             Series(_("% within promise"), [_share(row["kept"], row["due"]) for row in in_quarters]),
             Series(_("median days"), [days(row["median"]) for row in in_quarters]),
@@ -110,7 +106,8 @@ RESPONSIVENESS = Figure(
     _(
         "Initiatives first published in the period whose promised time has passed or that have a "
         "response: the median number of days from publication to the first response of the "
-        "municipality, and the share answered within the promise. Per quarter of publication."
+        "municipality, and the share answered within the promise. Per quarter of publication (per year "
+        "for a period of more than three years)."
     ),
     responsiveness,
 )

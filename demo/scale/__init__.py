@@ -18,6 +18,7 @@ from taggit.models import Tag
 
 from accounts.models import User
 from accounts.roles import Role, sync_role_groups
+from dashboard.monthly import rebuild as monthly_rebuild
 from flywheels.models import Concept
 from flywheels.reference_data import load_concept_questions, load_flywheels
 from initiatives.models import Initiative
@@ -119,6 +120,8 @@ def scale_fill(*, initiatives: int, seed: int, say=print) -> dict:
         search_vectors_update(first_ids=first_ids)
         writer.reset_sequences()
     step("search vectors")
+    monthly_rebuild()  # the rows came in past the models: the dashboard's counts anew, as at migrate
+    step("the dashboard's monthly counts")
     return {model._meta.label: count for model, count in writer.written.items()}
 
 

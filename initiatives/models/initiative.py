@@ -258,6 +258,13 @@ class Initiative(TimeStampedModel):
             ),
             # The dashboard's completed and stopped initiatives per month (dashboard/figures).
             models.Index(fields=["stage", "stage_changed_at"], name="initiative_stage_changed_idx"),
+            # The dashboard's response times (dashboard/figures/support.py) and its joins to "published
+            # initiatives (in a village or district)": read from the index alone, not the wide table.
+            models.Index(
+                fields=["publication_state", "published_at"],
+                include=["area", "first_response_at", "id"],
+                name="initiative_dashboard_idx",
+            ),
         ]
 
     def __str__(self):

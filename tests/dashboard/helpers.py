@@ -7,6 +7,7 @@ import zoneinfo
 from django.urls import reverse
 
 from dashboard.figures import FIGURES
+from dashboard.monthly import rebuild
 from dashboard.periods import ScopeForm
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
@@ -30,10 +31,12 @@ def days_before_now(days: float) -> datetime.datetime:
 
 
 def backdate(obj, **fields):
-    """Set fields the database fills in itself (`auto_now_add`), as if the row had been made then."""
+    """Set fields the database fills in itself (`auto_now_add`), as if the row had been made then. An
+    update past the models: the dashboard's monthly counts are made anew, as after any such write."""
     type(obj).objects.filter(pk=obj.pk).update(**fields)
     for name, value in fields.items():
         setattr(obj, name, value)
+    rebuild()
     return obj
 
 

@@ -95,7 +95,9 @@ def test_obstacles_per_category_most_frequent_first(log_world):
 def test_a_hidden_obstacle_is_not_counted_but_shown_again_once_restored(log_world):
     from initiatives.models import LogEntry
 
-    LogEntry.objects.filter(hidden_at__isnull=False).update(hidden_at=None)
+    for entry in LogEntry.objects.filter(hidden_at__isnull=False):
+        entry.hidden_at = None
+        entry.save()
 
     assert rows(figure("obstacles_over_time"))[str(ObstacleCategory.RULES.label)] == [0, 0, 0, 2]
 

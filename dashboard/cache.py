@@ -1,0 +1,83 @@
+"""The figures of a scope, kept in the cache under a version that every write to what they count replaces.
+
+Not a cached page (a signed-in page is never cached): only the numbers, the same for every council member,
+so that a second look at a period costs no counting at all. The first look counts in the database, cheaply
+(dashboard.monthly). The version is a scoped version of the public content (core/content_version.py),
+replaced by the writes to what the figures count only, at the write and again after its commit: figures
+counted while the write was not yet committed are not kept. Figures that depend on the clock (a promised
+response time that passes, a lab session that ends) are at most `TIMEOUT` old."""
+
+from django.core.cache import cache
+from django.utils import translation
+
+from core import content_version
+from flywheels.models import Concept, Flywheel
+from initiatives.models import HelpOffer, HelpRequest, Initiative, LogEntry, MunicipalResponse, Support
+from knowledgebase.models import CaseAnalysis, ConceptFinding
+from lab.models import LabSession, Registration, Signal
+from places.models import Area
+
+from .figures import FIGURES, compute_all
+
+SCOPE = "dashboard"
+FIGURES_KEY = "dashboard:figures:{version}:{language}:{start}:{end}:{area}"
+TIMEOUT = 10 * 60
+
+# Everything a figure reads (MunicipalResponse: the first response is set past Initiative.save()).
+COUNTED = [
+    Initiative,
+    LogEntry,
+    Support,
+    HelpRequest,
+    HelpOffer,
+    MunicipalResponse,
+    CaseAnalysis,
+    ConceptFinding,
+    LabSession,
+    Registration,
+    Signal,
+    Area,
+    Flywheel,
+    Concept,
+]
+
+
+def _key(scope) -> str:
+    return FIGURES_KEY.format(
+        version=content_version.version(SCOPE),
+        language=translation.get_language(),
+        start=scope.start.isoformat() if scope.start else "",
+        end=scope.end.isoformat(),
+        area=scope.area.pk if scope.area else "",
+    )
+
+
+def figures_for(scope) -> list[tuple]:
+    """compute_all(scope), from the cache when no write came after it was counted."""
+    key = _key(scope)
+    results = cache.get(key)
+    if results is None or len(results) != len(FIGURES):
+        computed = compute_all(scope)
+        cache.set(key, [result for _figure, result in computed], TIMEOUT)
+        return computed
+    return list(zip(FIGURES, results, strict=True))
+
+
+def rendered_for(scope, render) -> str:
+    """The HTML of the figures of `scope` (`render()` makes it, from figures_for(scope)), rendered once
+    per version: drawing a dozen charts costs more than reading their numbers."""
+    key = _key(scope) + ":html"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, TIMEOUT)
+    return html
+
+
+def forget_figures(**kwargs):
+    """After any write the figures count (and after dashboard.monthly.rebuild): count anew."""
+    content_version.changed(SCOPE)
+
+
+def connect():
+    content_version.watch(SCOPE, COUNTED)

@@ -1,0 +1,77 @@
+"""The figures of a scope are counted once and then read from the cache, until a write to what they count
+(dashboard.cache): a second look costs no counting, and never shows numbers from before a write."""
+
+import re
+
+import pytest
+
+from dashboard.cache import forget_figures
+from tests.dashboard.helpers import CSV, INDEX
+from tests.dashboard.world import build
+from tests.initiatives.factories import InitiativeFactory, LogEntryFactory, SupportFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def headline(response, key):
+    return {item: value for _label, value, _unit, item in response.context["headlines"]}[key]
+
+
+def test_a_second_look_counts_nothing(council_client, count_queries):
+    build(3)
+    first = count_queries(lambda: council_client.get(INDEX, {"periode": "alles"}))
+    again = count_queries(lambda: council_client.get(INDEX, {"periode": "alles"}))
+    the_csv = count_queries(lambda: council_client.get(CSV, {"periode": "alles"}))
+
+    assert first > 15
+    assert again <= 5  # the session, the person and their roles: no figure
+    assert the_csv <= 5
+
+
+def test_every_kind_of_write_shows_at_once(council_client):
+    build(2)
+    assert headline(council_client.get(INDEX), "support") == 2
+
+    initiative = InitiativeFactory()
+    assert headline(council_client.get(INDEX), "initiatives_by_origin") == 3
+
+    SupportFactory(initiative=initiative)
+    assert headline(council_client.get(INDEX), "support") == 3
+
+    LogEntryFactory(initiative=initiative)
+    initiative.delete()
+    response = council_client.get(INDEX)
+    assert headline(response, "initiatives_by_origin") == 2
+    assert headline(response, "support") == 2
+
+
+def test_each_period_and_place_has_its_own_figures(council_client):
+    build(4)
+    everything = headline(council_client.get(INDEX, {"periode": "alles"}), "initiatives_by_origin")
+    june = {"periode": "eigen", "van": "2025-06-01", "tot": "2025-06-14"}
+    this_year = headline(council_client.get(INDEX, june), "initiatives_by_origin")
+    centrum = headline(
+        council_client.get(INDEX, {"periode": "alles", "gebied": "centrum"}), "initiatives_by_origin"
+    )
+
+    assert everything == 4
+    assert this_year == 2  # published 3 and 10 days before mid-June
+    assert centrum < everything
+
+
+def test_forgetting_makes_a_new_version(council_client, count_queries):
+    build(1)
+    council_client.get(INDEX)
+    forget_figures()
+
+    assert count_queries(lambda: council_client.get(INDEX)) > 15
+
+
+def test_the_kept_figures_are_the_same_page(council_client):
+    build(3)
+    first = council_client.get(INDEX, {"periode": "alles"}).content.decode()
+    again = council_client.get(INDEX, {"periode": "alles"}).content.decode()
+
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert token.sub("", again) == token.sub("", first)
+    assert "<svg" in again and "&lt;svg" not in again
