@@ -35,6 +35,7 @@ any view; everything further out (CSRF cookie, language, CSP, compression) works
 fresh one.
 """
 
+import functools
 import hashlib
 import re
 import secrets
@@ -46,6 +47,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -66,6 +68,9 @@ _NOT_STORED = {"set-cookie", "content-length", "content-encoding", HEADER.lower(
 # with a key in the address (confirming an address, a new password), and allauth's own models are private
 # to the content version, so a stored one would not go stale when the key is used.
 _NEVER_STORED_URL_NAMES = ("account_", "mfa_")
+# Addresses that are never pages: the health and liveness checks, asked many times a minute by the
+# load balancer, answer without the cache (one round trip to Redis would double what they cost).
+_NEVER_PAGES = ("health_check", "liveness_check")
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # As Django's GZipMiddleware: up to this many random bytes in the gzip header, so sizes say less (BREACH).
 _MAX_RANDOM_BYTES = 100
@@ -159,9 +164,15 @@ def _gzip(parts, packed, token: bytes) -> bytes:
     return b"".join(pieces)
 
 
+@functools.cache
+def _never_pages() -> frozenset:
+    return frozenset(reverse(name) for name in _NEVER_PAGES)
+
+
 def _cacheable_request(request) -> bool:
     return (
         request.method == "GET"
+        and request.path_info not in _never_pages()
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )

@@ -19,7 +19,7 @@ from django.test import Client, RequestFactory
 from django.urls import resolve, reverse
 from django.utils import timezone
 
-from core import content_version
+from core import content_version, page_cache
 from core.page_cache import PLACEHOLDER, PageCacheMiddleware
 from initiatives import cached
 from initiatives.models import Notification
@@ -503,3 +503,16 @@ def test_a_page_stored_without_a_token_is_sent_gzipped_too():
     stored = _stored("v", page)
     request = RequestFactory().get("/", HTTP_ACCEPT_ENCODING="gzip")
     assert gzip.decompress(_answer(request, stored).content) == page.content
+
+
+@pytest.mark.parametrize("name", ["liveness_check", "health_check"])
+def test_the_health_checks_answer_without_asking_the_cache(client, name, monkeypatch):
+    asked = []
+    monkeypatch.setattr(page_cache.cache, "get_many", lambda keys: asked.append(keys) or {})
+
+    response = client.get(reverse(name))
+    page = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert state(response) is None
+    assert (state(page), len(asked)) == ("miss", 1)
