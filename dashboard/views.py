@@ -17,12 +17,11 @@ from .periods import ScopeForm
 from .permissions import can_view_dashboard
 
 
-def _scope_and_results(request):
+def _form_and_scope(request):
     if not can_view_dashboard(request.user):
         raise PermissionDenied
     form = ScopeForm(request.GET or None)
-    scope = form.scope()
-    return form, scope, figures_for(scope)
+    return form, form.scope()
 
 
 def _drawn(figure, result):
@@ -40,17 +39,27 @@ def _drawn(figure, result):
 @login_required
 @require_safe
 def index(request):
-    form, scope, results = _scope_and_results(request)
-    figures = {
-        "figures": [_drawn(figure, result) for figure, result in results],
-        "headlines": headlines(results),
-    }
-    # Rendered without the request: the same for every council member, so it can be kept (dashboard.cache).
-    html = rendered_for(scope, lambda: render_to_string("dashboard/includes/figures.html", figures))
+    form, scope = _form_and_scope(request)
+
+    def figures_html():
+        results = figures_for(scope)
+        figures = {
+            "figures": [_drawn(figure, result) for figure, result in results],
+            "headlines": headlines(results),
+        }
+        return render_to_string("dashboard/includes/figures.html", figures)
+
+    # Rendered without the request: the same for every council member, so it is kept (dashboard.cache);
+    # while it is, the figures themselves are not even read from the cache.
     return render(
         request,
         "dashboard/index.html",
-        {**figures, "form": form, "scope": scope, "figures_html": html, "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "scope": scope,
+            "figures_html": rendered_for(scope, figures_html),
+            "query": request.GET.urlencode(),
+        },
     )
 
 
@@ -69,7 +78,8 @@ def _numbers(results):
 @require_safe
 def numbers_csv(request):
     """Every number on the page, one per row: figure, series, category, value (streamed, like every CSV)."""
-    _form, _scope, results = _scope_and_results(request)
+    _form, scope = _form_and_scope(request)
+    results = figures_for(scope)
     return csv_response(
         f"loket-cijfers-{timezone.localdate():%Y-%m-%d}.csv",
         ["figure", "title", "series", "category", "value"],

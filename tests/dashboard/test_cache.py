@@ -17,6 +17,7 @@ def headline(response, key):
     return {item: value for _label, value, _unit, item in response.context["headlines"]}[key]
 
 
+@pytest.mark.figures_html_kept
 def test_a_second_look_counts_nothing(council_client, count_queries):
     build(3)
     first = count_queries(lambda: council_client.get(INDEX, {"periode": "alles"}))
@@ -67,6 +68,20 @@ def test_forgetting_makes_a_new_version(council_client, count_queries):
     assert count_queries(lambda: council_client.get(INDEX)) > 15
 
 
+@pytest.mark.figures_html_kept
+def test_while_the_drawn_figures_are_kept_the_figures_are_not_even_read(council_client, monkeypatch):
+    build(2)
+    first = council_client.get(INDEX)
+    read = []
+    monkeypatch.setattr("dashboard.views.figures_for", lambda scope: read.append(scope))
+
+    again = council_client.get(INDEX)
+
+    assert again.status_code == 200 and read == []
+    assert again.content.count(b"<svg") == first.content.count(b"<svg") > 0
+
+
+@pytest.mark.figures_html_kept
 def test_the_kept_figures_are_the_same_page(council_client):
     build(3)
     first = council_client.get(INDEX, {"periode": "alles"}).content.decode()
