@@ -71,6 +71,18 @@ def version(scope: str | None = None) -> str:
     return current
 
 
+def cached(scope: str, name: str, compute, timeout: int):
+    """The value kept as `name` under the current version of `scope`, or `compute()` kept there now: nothing
+    read from here is older than the last write `scope` watches. `name` says everything the value depends on
+    besides the data (a language, a set of filters, a period)."""
+    key = f"core:content-version:{scope}:{version(scope)}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def changed(scope: str | None = None) -> None:
     """After a write that may change a public page: whatever was cached under the old version is gone. Inside
     a transaction the version is replaced once more when it commits."""

@@ -7,7 +7,6 @@ replaced by the writes to what the figures count only, at the write and again af
 counted while the write was not yet committed are not kept. Figures that depend on the clock (a promised
 response time that passes, a lab session that ends) are at most `TIMEOUT` old."""
 
-from django.core.cache import cache
 from django.utils import translation
 
 from core import content_version
@@ -20,7 +19,6 @@ from places.models import Area
 from .figures import FIGURES, compute_all
 
 SCOPE = "dashboard"
-FIGURES_KEY = "dashboard:figures:{version}:{language}:{start}:{end}:{area}"
 TIMEOUT = 10 * 60
 
 # Everything a figure reads (MunicipalResponse: the first response is set past Initiative.save()).
@@ -42,36 +40,27 @@ COUNTED = [
 ]
 
 
-def _key(scope) -> str:
-    return FIGURES_KEY.format(
-        version=content_version.version(SCOPE),
-        language=translation.get_language(),
-        start=scope.start.isoformat() if scope.start else "",
-        end=scope.end.isoformat(),
-        area=scope.area.pk if scope.area else "",
-    )
+def _name(scope) -> str:
+    """What the figures depend on besides the data: the language, the period and the place."""
+    start = scope.start.isoformat() if scope.start else ""
+    area = scope.area.pk if scope.area else ""
+    return f"{translation.get_language()}:{start}:{scope.end.isoformat()}:{area}:{len(FIGURES)}"
 
 
 def figures_for(scope) -> list[tuple]:
     """compute_all(scope), from the cache when no write came after it was counted."""
-    key = _key(scope)
-    results = cache.get(key)
-    if results is None or len(results) != len(FIGURES):
-        computed = compute_all(scope)
-        cache.set(key, [result for _figure, result in computed], TIMEOUT)
-        return computed
-    return list(zip(FIGURES, results, strict=True))
+
+    def results():
+        return [result for _figure, result in compute_all(scope)]
+
+    kept = content_version.cached(SCOPE, _name(scope), results, TIMEOUT)
+    return list(zip(FIGURES, kept, strict=True))
 
 
 def rendered_for(scope, render) -> str:
     """The HTML of the figures of `scope` (`render()` makes it, from figures_for(scope)), rendered once
     per version: drawing a dozen charts costs more than reading their numbers."""
-    key = _key(scope) + ":html"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, TIMEOUT)
-    return html
+    return content_version.cached(SCOPE, _name(scope) + ":html", render, TIMEOUT)
 
 
 def forget_figures(**kwargs):

@@ -12,7 +12,6 @@ replaces too, and each would cost a recount (the log's counts take a second at c
 Supporting an initiative changes none of this (its count is a column the list sorts on, written with an
 UPDATE that sends no signal), and so does not replace the version: a million supports cost no recount."""
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed
 from taggit.models import Tag
 
@@ -23,7 +22,6 @@ from places.models import Area
 from .models import Initiative, LogEntry
 
 SCOPE = "initiatives"
-VALUE_KEY = "initiatives:cached:{name}:{version}"
 # What no write replaced stays a day at most; a write makes it unreachable at once.
 TIMEOUT = 24 * 60 * 60
 
@@ -31,12 +29,7 @@ TIMEOUT = 24 * 60 * 60
 def cached(name, compute):
     """The value stored as `name` under the current version, or `compute()` stored there now. `name` must
     say everything the value depends on besides the data (a language, a set of filters)."""
-    key = VALUE_KEY.format(name=name, version=content_version.version(SCOPE))
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return content_version.cached(SCOPE, name, compute, TIMEOUT)
 
 
 def forget(**kwargs):
