@@ -8,6 +8,7 @@ counted while the write was not yet committed are not kept. Figures that depend 
 response time that passes, a lab session that ends) are at most `TIMEOUT` old."""
 
 from django.utils import translation
+from django.utils.http import urlencode
 
 from core import content_version
 from flywheels.models import Concept, Flywheel
@@ -61,6 +62,17 @@ def rendered_for(scope, render) -> str:
     """The HTML of the figures of `scope` (`render()` makes it, from figures_for(scope)), rendered once
     per version: drawing a dozen charts costs more than reading their numbers."""
     return content_version.cached(SCOPE, _name(scope) + ":html", render, TIMEOUT)
+
+
+def form_html(form) -> str:
+    """The HTML of the period form as asked (drawing its options costs more than a page of kept figures),
+    kept per language and answers; a form with errors is drawn each time."""
+    if form.is_bound and not form.is_valid():
+        return str(form)
+    asked = (
+        urlencode(sorted((name, form.data.get(name, "")) for name in form.fields)) if form.is_bound else ""
+    )
+    return content_version.cached(SCOPE, f"form:{translation.get_language()}:{asked}", form.__str__, TIMEOUT)
 
 
 def forget_figures(**kwargs):

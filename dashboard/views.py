@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from core.csv_export import csv_response
 
 from . import charts
-from .cache import figures_for, rendered_for
+from .cache import figures_for, form_html, rendered_for
 from .figures import Chart, headlines
 from .periods import ScopeForm
 from .permissions import can_view_dashboard
@@ -56,6 +56,7 @@ def index(request):
         "dashboard/index.html",
         {
             "form": form,
+            "form_html": form_html(form),
             "scope": scope,
             "figures_html": rendered_for(scope, figures_html),
             "query": request.GET.urlencode(),

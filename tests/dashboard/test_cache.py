@@ -4,6 +4,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dashboard.cache import forget_figures
 from tests.dashboard.helpers import CSV, INDEX
@@ -90,3 +92,36 @@ def test_the_kept_figures_are_the_same_page(council_client):
     token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
     assert token.sub("", again) == token.sub("", first)
     assert "<svg" in again and "&lt;svg" not in again
+
+
+@pytest.mark.figures_html_kept
+def test_a_second_look_draws_no_form_and_reads_no_village_or_district(council_client):
+    build(2)
+    asked = {"periode": "alles", "gebied": "centrum"}
+    with CaptureQueriesContext(connection) as once:
+        first = council_client.get(INDEX, asked)
+    with CaptureQueriesContext(connection) as again:
+        second = council_client.get(INDEX, asked)
+
+    def areas_read(queries):
+        return [query["sql"] for query in queries if '"places_area"' in query["sql"]]
+
+    # The first look reads the chosen place, the places its figures count and all of them to draw the
+    # form; the second only the chosen one (without the kept form it would read them all again).
+    assert len(areas_read(again)) == 1 < len(areas_read(once))
+    assert "WHERE" in areas_read(again)[0]
+    assert (
+        second.content.count(b'value="centrum" selected')
+        == first.content.count(b'value="centrum" selected')
+        == 1
+    )
+
+
+@pytest.mark.figures_html_kept
+def test_a_form_with_errors_is_drawn_each_time_with_its_errors(council_client):
+    wrong = {"periode": "eigen", "van": "2025-06-14", "tot": "2025-06-01"}
+    council_client.get(INDEX, {"periode": "eigen", "van": "2025-06-01", "tot": "2025-06-14"})
+
+    for _ in range(2):
+        response = council_client.get(INDEX, wrong)
+        assert "De eerste datum moet vóór de tweede liggen." in response.content.decode()
