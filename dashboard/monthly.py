@@ -5,18 +5,27 @@ splits them into. That one definition fills the table (`rebuild`, at `migrate` a
 as `loket_scale`), counts the days a period takes of a month only in part (`counts`), and tells a test
 what the table must hold.
 
-The table follows every write in the same transaction (`connect`, from apps.py): a saved or deleted log
-entry, support, help request or offer changes its month's count by one; an initiative that is published,
+The table follows every write (`connect`, from apps.py): a saved or deleted log entry, support, help
+request or offer changes its month's count by one; an initiative that is published,
 hidden, withdrawn, moved to another village or district, changes stage or origin moves its own counts and,
 when it comes or goes from what is counted, the counts of everything in it. What each row counted before
 the write is remembered when it is read (`post_init`; read again before the save if it was read only in
 part), so a write costs no extra query unless it changes a count. Writes that bypass the models
 (`QuerySet.update()` and `bulk_create` of these fields) must call `rebuild()`; none of the services do.
+
+The change is worked out in the write's transaction and added to the table when it commits (`_later`),
+each row by a statement of its own: a row of the table is shared by every support of a month in one
+village or district, and holding its lock until the write commits made concurrent supports wait for each
+other and, with an account's erasure touching several initiatives at once, deadlock. A write that rolls
+back changes nothing; a process that stops between the commit and the addition leaves a count one off,
+which `manage.py dashboard_recount` mends. (The tests apply the change at once, inside the test's own
+transaction that never commits; transactional tests commit and add it as the site does: tests/conftest.py.)
 """
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, Q, Sum, Value, When
@@ -328,7 +337,14 @@ def _apply(change: Counter):
     if not rows:
         return
     with connection.cursor() as cursor:
-        cursor.executemany(UPSERT, rows)
+        for row in rows:  # each its own statement: no row stays locked while the next waits
+            cursor.execute(UPSERT, row)
+
+
+def _later(change: Counter):
+    """Add `change` to the table once the write commits (or at once, outside a transaction)."""
+    if any(change.values()):
+        transaction.on_commit(partial(_apply, change), robust=True)
 
 
 def _part_saved(sender, instance, created, update_fields=None, **kwargs):
@@ -342,7 +358,7 @@ def _part_saved(sender, instance, created, update_fields=None, **kwargs):
     if before:
         _add(change, before, _initiative_state(sender, was), -1)
     _add(change, after, _initiative_state(sender, now), +1)
-    _apply(change)
+    _later(change)
 
 
 def _part_deleted(sender, instance, **kwargs):
@@ -351,7 +367,7 @@ def _part_deleted(sender, instance, **kwargs):
         return
     change = Counter()
     _add(change, _own(sender, was), _initiative_state(sender, was), -1)
-    _apply(change)
+    _later(change)
 
 
 def _state_of(values):
@@ -376,7 +392,7 @@ def _initiative_saved(sender, instance, created, update_fields=None, **kwargs):
                 contribution = [(source.measure, month_of(row["period"]), row["category"])]
                 _add(change, contribution, _state_of(was), -row["n"])
                 _add(change, contribution, _state_of(now), row["n"])
-    _apply(change)
+    _later(change)
 
 
 def _initiative_deleted(sender, instance, **kwargs):
@@ -386,7 +402,7 @@ def _initiative_deleted(sender, instance, **kwargs):
         return
     change = Counter()
     _add(change, _own(Initiative, was), _state_of(was), -1)
-    _apply(change)
+    _later(change)
 
 
 def connect():

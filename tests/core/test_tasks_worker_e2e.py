@@ -27,8 +27,19 @@ from django.db import connection
 from core.mail import send_templated_mail
 from core.models import FailedTask
 from tests.accounts.factories import UserFactory
+from tests.concurrency import load_reference_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _reference_data_back_afterwards(django_db_setup, django_db_blocker):
+    # The transactional test empties every table when it ends, the villages and role groups the
+    # migrations loaded included: they are loaded again for whatever runs next in this process.
+    yield
+    with django_db_blocker.unblock():
+        load_reference_data()
+
 
 REDIS_URL = os.environ.get("LOKET_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
 TRIES = 3

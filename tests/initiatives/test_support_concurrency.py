@@ -13,6 +13,8 @@ from django.db import connection, connections
 
 from accounts.models import User
 from accounts.services import user_delete
+from dashboard.models import Measure
+from dashboard.monthly import totals as monthly_totals
 from initiatives.models import Initiative, Support
 from initiatives.services.participation import support_add, support_withdraw
 from tests.concurrency import at_the_same_moment, errors_of, load_reference_data
@@ -72,6 +74,8 @@ def test_supports_withdrawals_and_a_deleted_account_at_once_leave_the_count_equa
     assert errors == []
     assert Support.objects.filter(initiative=initiative).count() == len(newcomers)
     assert Initiative.objects.get(pk=initiative.pk).support_count == len(newcomers)
+    # The dashboard's monthly count of supporters, added as each write committed, agrees too.
+    assert sum(monthly_totals(Measure.SUPPORT).values()) == len(newcomers)
 
 
 def test_one_person_clicking_support_twice_at_once_is_counted_once():
