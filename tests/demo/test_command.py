@@ -6,6 +6,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import User
+from dashboard.models import MonthlyCount
+from tests.dashboard.test_monthly import raw as raw_counts
+from tests.dashboard.test_monthly import table as monthly_table
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +72,10 @@ def test_demo_resident_logs_in_through_the_login_form(client):
 
     assert response.status_code == 302
     assert response.url == reverse("accounts:profile_edit")
+
+
+def test_the_dashboard_counts_the_demo_as_its_raw_rows():
+    call_command("loket_demo", force=True)
+
+    assert MonthlyCount.objects.exists()
+    assert monthly_table() == raw_counts()
