@@ -97,10 +97,11 @@ def test_a_second_run_leaves_existing_initiatives_alone_and_restores_deleted_one
     assert Initiative.objects.get(slug=initiative_slugs("history")[1]).log_entries.count() == entries
 
 
-# Measured: 5,002 queries, 2.3 s on SQLite and 3.8 s on PostgreSQL (the same demo, every kind of content).
+# Measured: 5,002 queries, 2.3 s on SQLite and 3.8 s on PostgreSQL (the same demo, every kind of content);
+# 6,042 on SQLite since the dashboard's monthly counts follow each write and are rebuilt once at the end.
 # The budget catches a loader that starts querying per row; the time only a loader gone badly wrong, since
 # the seconds depend on the machine.
-DEMO_QUERIES_AT_MOST = 6000
+DEMO_QUERIES_AT_MOST = 7000
 
 
 def test_loading_the_demo_is_quick(count_queries):
